@@ -1,0 +1,36 @@
+# The two set-up commands: `make demo` and `make test`. Each installs what is missing first.
+PREFIX ?= /usr/local
+BUILD  := build/default
+TESTGEN := $(BUILD)/testgen
+
+.PHONY: deps configure build test test-asan demo bench install clean
+
+deps:
+	@scripts/deps.sh
+
+configure: deps
+	@[ -f $(BUILD)/build.ninja ] || cmake --preset default >/dev/null
+
+build: configure
+	@cmake --build --preset default
+
+test: build
+	@ctest --preset default
+
+# Sanitizer build (ASan + UBSan) of every test.
+test-asan: deps
+	@[ -f build/asan/build.ninja ] || cmake --preset asan >/dev/null
+	@cmake --build --preset asan
+	@ctest --preset asan
+
+demo: build
+	@scripts/demo.sh $(TESTGEN)
+
+bench: build
+	@scripts/bench.sh $(BUILD)
+
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX)
+
+clean:
+	@rm -rf build

@@ -1,0 +1,175 @@
+#pragma once
+/// \file
+/// The engine loop shared by every front.
+///
+///     generate (fresh, or mutate a kept parent)  ->  run the target
+///     ->  observe verdict + coverage features  ->  learn, keep, shrink, persist
+///
+/// A front implements `Target`: it draws its input from the cursor it is
+/// given (so the engine can replay, mutate and shrink it) and reports a
+/// verdict, a failure signature and coverage features. Persistence goes
+/// through `CaseStore`, implemented by the corpus layer.
+///
+/// Example usage:
+///     MyTarget target;
+///     EngineOptions options;
+///     options.seed = 1;
+///     options.max_runs = 10000;
+///     EngineReport report = Engine(target, options).run();
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "testgen/adaptive_model.h"
+#include "testgen/choice_tree.h"
+#include "testgen/coverage.h"
+#include "testgen/shrinker.h"
+#include "testgen/source.h"
+
+namespace testgen {
+
+enum class Verdict {
+  kPass,     ///< ran, nothing wrong
+  kFail,     ///< the system under test misbehaved: a finding
+  kDiscard,  ///< the input was invalid for this target; not kept, not a finding
+};
+std::string_view verdict_name(Verdict v);
+
+struct RunResult {
+  Verdict verdict = Verdict::kPass;
+  /// What kind of failure this is. Two failures with one signature are one
+  /// finding; the shrinker keeps the signature while it reduces.
+  std::string signature;
+  FeatureSet features;
+  /// Free text for reports (expected/received, a message, ...).
+  std::string detail;
+};
+
+class Target {
+ public:
+  virtual ~Target() = default;
+  /// Front and target, e.g. "puzzle:pair-42-43"; recorded in every case.
+  virtual std::string name() const = 0;
+  /// Draws the input at `input` and runs it.
+  virtual RunResult run(const Cursor& input) = 0;
+  /// A readable rendering of the input drawn at `input` (for reports).
+  virtual std::string describe(const Cursor& input) = 0;
+};
+
+/// A case the engine keeps: new coverage (accepted) or a finding (rejected).
+struct CaseRecord {
+  std::string target;
+  bool rejected = false;
+  ChoiceTree tree;  ///< forced tree (shrunk, for a finding)
+  RunResult result;
+  std::string value_text;
+  std::optional<std::string> parent;  ///< case id of the parent, if mutated
+  std::vector<std::string> mutations;
+  size_t new_features = 0;
+  uint64_t run_index = 0;
+  /// For findings: the tree as first found, and what the shrinker did.
+  std::optional<ChoiceTree> original;
+  std::vector<ShrinkPassStats> shrink_log;
+};
+
+/// A case loaded back from storage (to resume a campaign).
+struct StoredCase {
+  std::string id;
+  bool rejected = false;
+  ChoiceTree tree;
+  FeatureSet features;
+  std::string signature;
+};
+
+/// Where kept cases go. Implemented by the corpus layer.
+class CaseStore {
+ public:
+  virtual ~CaseStore() = default;
+  /// Saves a case; returns its id.
+  virtual std::string save(const CaseRecord& record) = 0;
+  /// Every case saved so far (by this or an earlier run).
+  virtual std::vector<StoredCase> load() = 0;
+  /// Saves the global coverage union (may be throttled; `final` forces it).
+  virtual void save_coverage(const GlobalCoverage& coverage, bool final) = 0;
+};
+
+struct Progress {
+  uint64_t runs = 0;
+  uint64_t kept = 0;
+  uint64_t findings = 0;
+  size_t features = 0;
+  double seconds = 0;
+};
+
+struct EngineOptions {
+  uint64_t seed = 0;
+  /// Budget: runs, and seconds of wall time (0 = no time limit).
+  uint64_t max_runs = 10000;
+  double max_seconds = 0;
+  int size = 6;
+  bool adapt = true;
+  AdaptiveOptions adaptive;
+  bool novelty = true;
+  /// Chance of mutating a kept parent rather than generating afresh.
+  double mutate_ratio = 0.8;
+  bool shrink = true;
+  ShrinkOptions shrinking;
+  bool stop_on_failure = true;
+  CaseStore* store = nullptr;
+  std::vector<CoverageSource*> coverage_sources;
+  /// Called about every `progress_every` runs and at the end.
+  std::function<void(const Progress&)> on_progress;
+  uint64_t progress_every = 1000;
+};
+
+struct Finding {
+  std::string signature;
+  std::string case_id;  ///< empty without a store
+  ChoiceTree tree;      ///< shrunk
+  ChoiceTree original;
+  std::string value_text;
+  std::string original_text;
+  std::string detail;
+  uint64_t found_at_run = 0;  ///< 1-based run index
+  size_t shrink_calls = 0;
+  std::vector<ShrinkPassStats> shrink_log;
+};
+
+struct EngineReport {
+  uint64_t runs = 0;
+  uint64_t kept = 0;
+  uint64_t discards = 0;
+  uint64_t duplicates = 0;
+  uint64_t resumed_cases = 0;
+  bool exhausted = false;
+  double seconds = 0;
+  size_t features = 0;
+  std::vector<Finding> findings;
+};
+
+class Engine {
+ public:
+  Engine(Target& target, EngineOptions options);
+  ~Engine();
+  EngineReport run();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Replays `tree` on `target` (missing decisions filled with simplest values)
+/// and returns the result and the forced tree the run used.
+std::pair<RunResult, ChoiceTree> replay(Target& target, const ChoiceTree& tree, int size);
+/// Renders the value `tree` produces.
+std::string describe(Target& target, const ChoiceTree& tree, int size);
+/// Shrinks a failing tree of `target`, keeping `signature`.
+ShrinkResult minimize(Target& target, const ChoiceTree& failing, const std::string& signature,
+                      int size, ShrinkOptions options = {});
+
+}  // namespace testgen

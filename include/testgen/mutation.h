@@ -1,0 +1,41 @@
+#pragma once
+/// \file
+/// Mutations: ways to make a "nearby" tree from a forced one.
+///
+/// Each operator changes one forced node and keeps everything else; the next
+/// run replays the rest and draws whatever the change left missing. The
+/// operators are registered in a table with printable names, so a case's
+/// metadata says which ones produced it.
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "testgen/choice_tree.h"
+#include "testgen/rng.h"
+
+namespace testgen {
+
+/// Re-draws the decision at `path` uniformly (a different value where the
+/// range allows) and drops its subtree, so everything beneath is drawn fresh.
+void redraw(ChoiceTree& tree, const NodePath& path, Rng& rng);
+/// Moves the integer at `path` by a small random step (a power of two up to
+/// 2^16, either direction), clamped to its range. Keeps the subtree.
+void nudge(ChoiceTree& tree, const NodePath& path, Rng& rng);
+/// Replaces a forced node of `into` by a copy of a forced node of `donor`
+/// made by the same site. Returns false when the trees share no site.
+bool splice(ChoiceTree& into, const ChoiceTree& donor, Rng& rng);
+
+/// One named mutation operator. `donor` may be null (then splice declines).
+struct Mutator {
+  std::string_view name;
+  /// Applies the operator; returns a description ("redraw root.3.1") or nullopt if it could not apply.
+  std::function<std::optional<std::string>(ChoiceTree&, const ChoiceTree* donor, Rng&)> apply;
+};
+
+/// The registered operators: redraw, nudge, splice.
+std::span<const Mutator> mutators();
+
+}  // namespace testgen

@@ -1,0 +1,87 @@
+#include "testgen/adaptive_model.h"
+
+#include <gtest/gtest.h>
+
+namespace testgen {
+namespace {
+
+Decision pick(uint64_t site, int64_t value) { return Decision{site, ChoiceKind::kIndex, 0, 3, value}; }
+
+double prob(const AdaptiveModel& m, uint64_t site, int64_t option) {
+  std::vector<double> p;
+  m.probabilities(site, 0, 3, {}, p);
+  return p[static_cast<size_t>(option)];
+}
+
+TEST(AdaptiveModel, StartsUniform) {
+  AdaptiveModel m;
+  EXPECT_DOUBLE_EQ(prob(m, 1, 2), 1.0);  // raw weights before anything is learnt
+}
+
+TEST(AdaptiveModel, GainAboveExpectationRaisesForcedChoices) {
+  AdaptiveModel m({.alpha = 0.9, .learning_rate = 0.5, .floor = 0.1, .initial_expectation = 0.0});
+  std::vector<Decision> run{pick(1, 2)};
+  for (int i = 0; i < 5; ++i) m.learn(run, 10.0);
+  EXPECT_GT(prob(m, 1, 2), 0.5);
+  EXPECT_LT(prob(m, 1, 0), 0.25);
+}
+
+TEST(AdaptiveModel, GainBelowExpectationLowersForcedChoices) {
+  AdaptiveModel m({.initial_expectation = 5.0});
+  std::vector<Decision> run{pick(1, 3)};
+  m.learn(run, 0.0);
+  EXPECT_LT(prob(m, 1, 3), 0.25);
+}
+
+TEST(AdaptiveModel, NoOptionEverReachesZero) {
+  AdaptiveModel m({.floor = 0.1, .initial_expectation = 0.0});
+  std::vector<Decision> run{pick(1, 0)};
+  for (int i = 0; i < 10000; ++i) m.learn(run, 100.0);
+  // floor * static share: 0.1 * 1/4.
+  EXPECT_GE(prob(m, 1, 3), 0.025 - 1e-12);
+  EXPECT_LE(prob(m, 1, 0), 1.0);
+}
+
+TEST(AdaptiveModel, ExpectationIsAnExponentialMovingAverage) {
+  AdaptiveModel m({.alpha = 0.5, .initial_expectation = 2.0});
+  m.learn({}, 4.0);
+  EXPECT_DOUBLE_EQ(m.expectation(), 3.0);
+  m.learn({}, 0.0);
+  EXPECT_DOUBLE_EQ(m.expectation(), 1.5);
+}
+
+TEST(AdaptiveModel, WeightsAreKeyedBySiteNotPosition) {
+  AdaptiveModel m({.initial_expectation = 0.0});
+  // Two forced decisions at different tree positions but the same site.
+  std::vector<Decision> run{pick(7, 1), pick(7, 1)};
+  m.learn(run, 3.0);
+  EXPECT_EQ(m.sites(), 1u);
+  EXPECT_GT(prob(m, 7, 1), 0.25);
+  EXPECT_DOUBLE_EQ(prob(m, 8, 1), 1.0);  // another site learnt nothing
+}
+
+TEST(AdaptiveModel, StaticWeightsAreRespected) {
+  AdaptiveModel m({.initial_expectation = 0.0});
+  std::vector<double> p;
+  std::vector<double> w{0.0, 1.0, 1.0, 2.0};
+  m.learn(std::vector<Decision>{pick(1, 1)}, 5.0);
+  m.probabilities(1, 0, 3, w, p);
+  EXPECT_DOUBLE_EQ(p[0], 0.0);  // a zero static weight means "never"
+  EXPECT_GT(p[1], p[2]);
+}
+
+TEST(AdaptiveModel, WideRangesAreNotAdapted) {
+  AdaptiveModel m({.max_options = 64});
+  EXPECT_TRUE(m.adapts(0, 63));
+  EXPECT_FALSE(m.adapts(0, 64));
+  m.learn(std::vector<Decision>{{1, ChoiceKind::kInteger, 0, 1000, 5}}, 10);
+  EXPECT_EQ(m.sites(), 0u);
+}
+
+TEST(AdaptiveModel, RejectsBadOptions) {
+  EXPECT_THROW(AdaptiveModel({.alpha = 1.0}), std::invalid_argument);
+  EXPECT_THROW(AdaptiveModel({.floor = 0.0}), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace testgen

@@ -1,0 +1,264 @@
+#include "testgen/engine.h"
+
+#include <fmt/format.h>
+
+#include <set>
+#include <unordered_map>
+
+#include "testgen/mutation.h"
+#include "testgen/novelty.h"
+#include "testgen/rng.h"
+
+namespace testgen {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+RunResult run_guarded(Target& target, const Cursor& at) {
+  try {
+    return target.run(at);
+  } catch (const GenerationError&) {
+    throw;  // a generator bug, not a finding: stop and say so
+  } catch (const std::exception& e) {
+    RunResult r;
+    r.verdict = Verdict::kFail;
+    r.signature = fmt::format("exception: {}", e.what());
+    r.detail = r.signature;
+    return r;
+  }
+}
+
+}  // namespace
+
+std::string_view verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::kPass: return "pass";
+    case Verdict::kFail: return "fail";
+    case Verdict::kDiscard: return "discard";
+  }
+  return "?";
+}
+
+std::pair<RunResult, ChoiceTree> replay(Target& target, const ChoiceTree& tree, int size) {
+  ChoiceTree copy = tree;
+  Source source(copy, SourceOptions{.seed = 0, .size = size, .fill = Fill::kSimplest});
+  RunResult result = run_guarded(target, source.root());
+  source.finish();
+  return {std::move(result), copy.forced_only()};
+}
+
+std::string describe(Target& target, const ChoiceTree& tree, int size) {
+  ChoiceTree copy = tree;
+  Source source(copy, SourceOptions{.seed = 0, .size = size, .fill = Fill::kSimplest});
+  return target.describe(source.root());
+}
+
+ShrinkResult minimize(Target& target, const ChoiceTree& failing, const std::string& signature,
+                      int size, ShrinkOptions options) {
+  ShrinkOracle oracle = [&](const ChoiceTree& candidate) -> std::optional<ChoiceTree> {
+    auto [result, forced] = replay(target, candidate, size);
+    if (result.verdict == Verdict::kFail && result.signature == signature) return forced;
+    return std::nullopt;
+  };
+  return shrink(failing, oracle, options);
+}
+
+struct Engine::Impl {
+  struct Entry {
+    ChoiceTree tree;
+    FeatureSet features;
+    std::string id;
+  };
+
+  Target& target;
+  EngineOptions opt;
+  Rng rng;
+  AdaptiveModel model;
+  NoveltyTrie trie;
+  GlobalCoverage global;
+  std::vector<Entry> queue;
+  std::unordered_map<Feature, uint64_t> queue_frequency;
+  std::vector<double> parent_weights;
+  std::set<std::string> known_signatures;
+  EngineReport report;
+  Clock::time_point start = Clock::now();
+
+  Impl(Target& t, EngineOptions o) : target(t), opt(std::move(o)), rng(opt.seed), model(opt.adaptive) {}
+
+  double elapsed() const { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+  void resume() {
+    if (!opt.store) return;
+    for (StoredCase& c : opt.store->load()) {
+      ++report.resumed_cases;
+      global.merge(c.features);
+      if (c.rejected) {
+        known_signatures.insert(c.signature);
+      } else {
+        enqueue(Entry{std::move(c.tree), std::move(c.features), std::move(c.id)});
+      }
+    }
+  }
+
+  void enqueue(Entry entry) {
+    for (Feature f : entry.features) ++queue_frequency[f];
+    queue.push_back(std::move(entry));
+    parent_weights.clear();  // recomputed on the next pick
+  }
+
+  // Parents that hold rare features are picked more often (sum of 1/frequency).
+  size_t pick_parent() {
+    if (parent_weights.size() != queue.size()) {
+      parent_weights.assign(queue.size(), 0.0);
+      for (size_t i = 0; i < queue.size(); ++i) {
+        double w = 1e-3;  // a case without features can still be picked
+        for (Feature f : queue[i].features) w += 1.0 / static_cast<double>(queue_frequency[f]);
+        parent_weights[i] = w;
+      }
+    }
+    return rng.weighted(parent_weights);
+  }
+
+  void mutate(ChoiceTree& tree, std::vector<std::string>& log) {
+    const auto table = mutators();
+    const size_t count = rng.below(4) == 0 ? 2 + rng.below(3) : 1;
+    for (size_t i = 0; i < count; ++i) {
+      for (int attempt = 0; attempt < 4; ++attempt) {
+        const Mutator& m = table[rng.below(table.size())];
+        const ChoiceTree* donor = queue.empty() ? nullptr : &queue[rng.below(queue.size())].tree;
+        if (auto what = m.apply(tree, donor, rng)) {
+          log.push_back(*what);
+          break;
+        }
+      }
+    }
+  }
+
+  RunResult run_once(Source& source) {
+    for (CoverageSource* s : opt.coverage_sources) s->begin_run();
+    RunResult result = run_guarded(target, source.root());
+    for (CoverageSource* s : opt.coverage_sources) s->end_run(result.features);
+    return result;
+  }
+
+  void keep(const ChoiceTree& forced, RunResult& result, size_t gain, std::optional<size_t> parent,
+            std::vector<std::string>& mutations) {
+    global.merge(result.features);
+    ++report.kept;
+    std::string id;
+    if (opt.store) {
+      CaseRecord record{.target = target.name(),
+                        .rejected = false,
+                        .tree = forced,
+                        .result = result,
+                        .value_text = describe(target, forced, opt.size),
+                        .parent = parent ? std::optional(queue[*parent].id) : std::nullopt,
+                        .mutations = mutations,
+                        .new_features = gain,
+                        .run_index = report.runs};
+      id = opt.store->save(record);
+      opt.store->save_coverage(global, false);
+    }
+    enqueue(Entry{forced, std::move(result.features), std::move(id)});
+  }
+
+  void handle_failure(const ChoiceTree& forced, RunResult& result, size_t gain,
+                      std::optional<size_t> parent, std::vector<std::string>& mutations) {
+    global.merge(result.features);
+    if (result.signature.empty()) result.signature = "fail";
+    if (!known_signatures.insert(result.signature).second) return;
+    Finding finding;
+    finding.signature = result.signature;
+    finding.found_at_run = report.runs;
+    finding.original = forced;
+    finding.original_text = describe(target, forced, opt.size);
+    finding.tree = forced;
+    if (opt.shrink) {
+      ShrinkResult shrunk = minimize(target, forced, result.signature, opt.size, opt.shrinking);
+      finding.tree = std::move(shrunk.tree);
+      finding.shrink_calls = shrunk.calls;
+      finding.shrink_log = std::move(shrunk.passes);
+    }
+    auto [final_result, final_tree] = replay(target, finding.tree, opt.size);
+    finding.tree = std::move(final_tree);
+    finding.detail = final_result.detail;
+    finding.value_text = describe(target, finding.tree, opt.size);
+    if (opt.store) {
+      CaseRecord record{.target = target.name(),
+                        .rejected = true,
+                        .tree = finding.tree,
+                        .result = final_result,
+                        .value_text = finding.value_text,
+                        .parent = parent ? std::optional(queue[*parent].id) : std::nullopt,
+                        .mutations = mutations,
+                        .new_features = gain,
+                        .run_index = report.runs,
+                        .original = finding.original,
+                        .shrink_log = finding.shrink_log};
+      finding.case_id = opt.store->save(record);
+      opt.store->save_coverage(global, false);
+    }
+    report.findings.push_back(std::move(finding));
+  }
+
+  void progress() {
+    if (opt.on_progress)
+      opt.on_progress(Progress{report.runs, report.kept, report.findings.size(), global.size(), elapsed()});
+  }
+
+  bool budget_left() const {
+    if (report.runs >= opt.max_runs) return false;
+    return opt.max_seconds <= 0 || elapsed() < opt.max_seconds;
+  }
+
+  EngineReport run() {
+    resume();
+    while (budget_left()) {
+      if (opt.novelty && trie.exhausted()) {
+        report.exhausted = true;
+        break;
+      }
+      ChoiceTree tree;
+      std::optional<size_t> parent;
+      std::vector<std::string> mutations;
+      if (!queue.empty() && rng.chance(opt.mutate_ratio)) {
+        parent = pick_parent();
+        tree = queue[*parent].tree;
+        mutate(tree, mutations);
+      }
+      Source source(tree, SourceOptions{.seed = rng.next(),
+                                        .size = opt.size,
+                                        .fill = Fill::kRandom,
+                                        .model = opt.adapt ? &model : nullptr,
+                                        .novelty = opt.novelty ? &trie : nullptr});
+      RunResult result = run_once(source);
+      const bool novel = source.finish();
+      ++report.runs;
+      report.duplicates += !novel;
+      const size_t gain = result.verdict == Verdict::kDiscard ? 0 : global.count_new(result.features);
+      if (opt.adapt) model.learn(source.decisions(), static_cast<double>(gain));
+      const ChoiceTree forced = tree.forced_only();
+      if (result.verdict == Verdict::kDiscard) {
+        ++report.discards;
+      } else if (result.verdict == Verdict::kFail) {
+        handle_failure(forced, result, gain, parent, mutations);
+        if (opt.stop_on_failure && !report.findings.empty()) break;
+      } else if (gain > 0) {
+        keep(forced, result, gain, parent, mutations);
+      }
+      if (report.runs % opt.progress_every == 0) progress();
+    }
+    if (opt.store) opt.store->save_coverage(global, true);
+    report.seconds = elapsed();
+    report.features = global.size();
+    progress();
+    return std::move(report);
+  }
+};
+
+Engine::Engine(Target& target, EngineOptions options)
+    : impl_(std::make_unique<Impl>(target, std::move(options))) {}
+Engine::~Engine() = default;
+EngineReport Engine::run() { return impl_->run(); }
+
+}  // namespace testgen

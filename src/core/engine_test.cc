@@ -1,0 +1,173 @@
+#include "testgen/engine.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "testgen/gen.h"
+
+namespace testgen {
+namespace {
+
+namespace g = gen;
+
+// A byte-string puzzle in the style of libFuzzer's SimpleTest: fails on "Hi!".
+// Each matched prefix is a coverage feature, as branch coverage would give.
+class HiTarget : public Target {
+ public:
+  std::string name() const override { return "test:hi"; }
+  RunResult run(const Cursor& at) override {
+    auto s = gen_(at);
+    RunResult r;
+    const std::string goal = "Hi!";
+    size_t matched = 0;
+    while (matched < s.size() && matched < goal.size() && s[matched] == goal[matched]) ++matched;
+    for (size_t i = 1; i <= matched; ++i) r.features.add("prefix" + std::to_string(i));
+    if (matched == goal.size()) {
+      r.verdict = Verdict::kFail;
+      r.signature = "said hi";
+    }
+    return r;
+  }
+  std::string describe(const Cursor& at) override {
+    auto s = gen_(at);
+    return std::string(s.begin(), s.end());
+  }
+
+ private:
+  Gen<std::vector<char>> gen_ =
+      g::list(g::choose(0, 8), g::map(g::choose(0, 127), [](int64_t c) { return static_cast<char>(c); }));
+};
+
+TEST(Engine, CoverageGuidanceCracksHi) {
+  HiTarget target;
+  EngineOptions options{.seed = 1, .max_runs = 200000};
+  EngineReport report = Engine(target, options).run();
+  ASSERT_EQ(report.findings.size(), 1u) << "runs: " << report.runs;
+  EXPECT_EQ(report.findings[0].value_text, "Hi!");  // shrunk: nothing after the match
+  EXPECT_GE(report.kept, 2u);  // "H" and "Hi" opened new coverage
+}
+
+TEST(Engine, SameSeedSameRun) {
+  HiTarget a, b;
+  EngineOptions options{.seed = 9, .max_runs = 3000, .stop_on_failure = false};
+  EngineReport r1 = Engine(a, options).run();
+  EngineReport r2 = Engine(b, options).run();
+  EXPECT_EQ(r1.runs, r2.runs);
+  EXPECT_EQ(r1.kept, r2.kept);
+  EXPECT_EQ(r1.findings.size(), r2.findings.size());
+  if (!r1.findings.empty()) {
+    EXPECT_EQ(r1.findings[0].tree.to_json(), r2.findings[0].tree.to_json());
+  }
+}
+
+class FiniteTarget : public Target {
+ public:
+  std::string name() const override { return "test:finite"; }
+  RunResult run(const Cursor& at) override {
+    auto [a, b] = g::tuple(g::choose(0, 4), g::flip())(at);
+    seen[{a, b}]++;
+    return {};
+  }
+  std::string describe(const Cursor&) override { return ""; }
+  std::map<std::pair<int64_t, bool>, int> seen;
+};
+
+TEST(Engine, NoveltyReportsExhaustionOfAFiniteSpace) {
+  FiniteTarget t;
+  EngineReport r = Engine(t, {.seed = 3, .max_runs = 1000}).run();
+  EXPECT_TRUE(r.exhausted);
+  EXPECT_EQ(r.runs, 10u);
+  EXPECT_EQ(t.seen.size(), 10u);
+  for (const auto& [k, n] : t.seen) EXPECT_EQ(n, 1) << "ran twice";
+  FiniteTarget u;
+  EngineReport without = Engine(u, {.seed = 3, .max_runs = 1000, .novelty = false}).run();
+  EXPECT_FALSE(without.exhausted);
+  EXPECT_EQ(without.runs, 1000u);
+}
+
+class DiscardTarget : public Target {
+ public:
+  std::string name() const override { return "test:discard"; }
+  RunResult run(const Cursor& at) override {
+    RunResult r;
+    if (g::choose(0, 99)(at) % 2) r.verdict = Verdict::kDiscard;
+    return r;
+  }
+  std::string describe(const Cursor&) override { return ""; }
+};
+
+TEST(Engine, DiscardsAreCountedNotKept) {
+  DiscardTarget t;
+  EngineReport r = Engine(t, {.seed = 1, .max_runs = 200, .novelty = false}).run();
+  EXPECT_GT(r.discards, 50u);
+  EXPECT_EQ(r.kept, 0u);
+  EXPECT_TRUE(r.findings.empty());
+}
+
+class ThrowingTarget : public Target {
+ public:
+  std::string name() const override { return "test:throw"; }
+  RunResult run(const Cursor& at) override {
+    if (g::choose(0, 100)(at) > 50) throw std::runtime_error("boom");
+    return {};
+  }
+  std::string describe(const Cursor& at) override { return std::to_string(g::choose(0, 100)(at)); }
+};
+
+TEST(Engine, AnExceptionIsAFindingAndShrinks) {
+  ThrowingTarget t;
+  EngineReport r = Engine(t, {.seed = 1, .max_runs = 1000}).run();
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].signature, "exception: boom");
+  EXPECT_EQ(r.findings[0].value_text, "51");
+}
+
+class MemoryStore : public CaseStore {
+ public:
+  std::string save(const CaseRecord& rec) override {
+    std::string id = std::to_string(cases.size());
+    cases.push_back(StoredCase{id, rec.rejected, rec.tree, rec.result.features, rec.result.signature});
+    records.push_back(rec.value_text);
+    return id;
+  }
+  std::vector<StoredCase> load() override { return cases; }
+  void save_coverage(const GlobalCoverage& c, bool final) override {
+    if (final) final_features = c.size();
+  }
+  std::vector<StoredCase> cases;
+  std::vector<std::string> records;
+  size_t final_features = 0;
+};
+
+TEST(Engine, KeepsCasesInTheStoreAndResumesFromThem) {
+  HiTarget t;
+  MemoryStore store;
+  EngineReport first = Engine(t, {.seed = 5, .max_runs = 100000, .store = &store}).run();
+  ASSERT_EQ(first.findings.size(), 1u);
+  const size_t saved = store.cases.size();
+  EXPECT_EQ(saved, first.kept + 1);
+  EXPECT_TRUE(store.cases.back().rejected);
+  EXPECT_EQ(store.final_features, first.features);
+  // Resuming: the known finding is not reported again, and coverage starts where it was.
+  EngineReport second = Engine(t, {.seed = 6, .max_runs = 2000, .store = &store}).run();
+  EXPECT_EQ(second.resumed_cases, saved);
+  EXPECT_TRUE(second.findings.empty());
+  EXPECT_GE(second.features, first.features);
+}
+
+TEST(Engine, GenerationErrorsStopTheEngine) {
+  auto bad = g::filter(g::choose(0, 3), [](int64_t) { return false; }, "never");
+  class T : public Target {
+   public:
+    explicit T(Gen<int64_t> g) : g_(std::move(g)) {}
+    std::string name() const override { return "test:bad"; }
+    RunResult run(const Cursor& at) override { g_(at); return {}; }
+    std::string describe(const Cursor&) override { return ""; }
+    Gen<int64_t> g_;
+  } target(bad);
+  EXPECT_THROW(Engine(target, {.max_runs = 10}).run(), GenerationError);
+}
+
+}  // namespace
+}  // namespace testgen

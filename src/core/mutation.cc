@@ -1,0 +1,121 @@
+#include "testgen/mutation.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+#include <vector>
+
+namespace testgen {
+namespace {
+
+// 128-bit arithmetic for moving values near the ends of the 64-bit range.
+__extension__ typedef __int128 int128;
+
+void collect_forced(const ChoiceNode& node, NodePath& path, std::vector<NodePath>& out) {
+  if (!node.forced) return;
+  out.push_back(path);
+  for (const auto& [slot, child] : node.children) {
+    path.push_back(slot);
+    collect_forced(*child, path, out);
+    path.pop_back();
+  }
+}
+
+std::vector<NodePath> forced_nodes(const ChoiceTree& tree) {
+  std::vector<NodePath> out;
+  NodePath path;
+  collect_forced(tree.root(), path, out);
+  return out;
+}
+
+std::optional<NodePath> random_decision(const ChoiceTree& tree, Rng& rng, bool integers_only) {
+  std::vector<NodePath> paths = tree.decision_paths(true);
+  if (integers_only) {
+    std::erase_if(paths, [&](const NodePath& p) {
+      const ChoiceNode* n = tree.find(p);
+      return n->kind != ChoiceKind::kInteger || n->lo == n->hi;
+    });
+  }
+  if (paths.empty()) return std::nullopt;
+  return paths[rng.below(paths.size())];
+}
+
+}  // namespace
+
+void redraw(ChoiceTree& tree, const NodePath& path, Rng& rng) {
+  ChoiceNode* node = tree.find(path);
+  if (!node || !is_decision(node->kind)) return;
+  const int64_t old = node->value;
+  if (node->lo != node->hi) {
+    // Draw from the range minus the old value, so the mutation always changes something.
+    const uint64_t span = static_cast<uint64_t>(node->hi) - static_cast<uint64_t>(node->lo);
+    uint64_t offset = rng.up_to(span - 1);
+    int64_t candidate = static_cast<int64_t>(static_cast<uint64_t>(node->lo) + offset);
+    if (candidate >= old) candidate = static_cast<int64_t>(static_cast<uint64_t>(candidate) + 1);
+    node->value = candidate;
+  }
+  node->children.clear();
+}
+
+void nudge(ChoiceTree& tree, const NodePath& path, Rng& rng) {
+  ChoiceNode* node = tree.find(path);
+  if (!node || !is_decision(node->kind)) return;
+  const uint64_t step = uint64_t{1} << rng.below(17);
+  const bool up = rng.chance(0.5);
+  // 128-bit arithmetic: the step may cross the ends of the 64-bit range.
+  const auto delta = static_cast<int128>(step);
+  int128 moved = static_cast<int128>(node->value) + (up ? delta : -delta);
+  moved = std::clamp<int128>(moved, node->lo, node->hi);
+  node->value = static_cast<int64_t>(moved);
+}
+
+bool splice(ChoiceTree& into, const ChoiceTree& donor, Rng& rng) {
+  std::unordered_map<uint64_t, std::vector<NodePath>> donor_by_site;
+  for (const NodePath& p : forced_nodes(donor)) {
+    const ChoiceNode* n = donor.find(p);
+    if (n->site != 0) donor_by_site[n->site].push_back(p);
+  }
+  std::vector<std::pair<NodePath, const std::vector<NodePath>*>> matches;
+  for (const NodePath& p : forced_nodes(into)) {
+    if (p.empty()) continue;  // replacing the root would just copy the donor
+    const ChoiceNode* n = into.find(p);
+    auto it = donor_by_site.find(n->site);
+    if (it != donor_by_site.end()) matches.emplace_back(p, &it->second);
+  }
+  if (matches.empty()) return false;
+  const auto& [target, sources] = matches[rng.below(matches.size())];
+  const NodePath& source = (*sources)[rng.below(sources->size())];
+  NodePath parent_path(target.begin(), target.end() - 1);
+  ChoiceNode* parent = into.find(parent_path);
+  ChoiceNode& slot = parent->child_or_create(target.back());
+  slot = std::move(*donor.find(source)->clone());
+  return true;
+}
+
+std::span<const Mutator> mutators() {
+  static const Mutator table[] = {
+      {"redraw",
+       [](ChoiceTree& t, const ChoiceTree*, Rng& rng) -> std::optional<std::string> {
+         auto p = random_decision(t, rng, false);
+         if (!p) return std::nullopt;
+         redraw(t, *p, rng);
+         return fmt::format("redraw {}", path_to_string(*p));
+       }},
+      {"nudge",
+       [](ChoiceTree& t, const ChoiceTree*, Rng& rng) -> std::optional<std::string> {
+         auto p = random_decision(t, rng, true);
+         if (!p) return std::nullopt;
+         nudge(t, *p, rng);
+         return fmt::format("nudge {}", path_to_string(*p));
+       }},
+      {"splice",
+       [](ChoiceTree& t, const ChoiceTree* donor, Rng& rng) -> std::optional<std::string> {
+         if (!donor || !splice(t, *donor, rng)) return std::nullopt;
+         return std::string("splice");
+       }},
+  };
+  return table;
+}
+
+}  // namespace testgen

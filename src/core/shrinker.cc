@@ -1,0 +1,226 @@
+#include "testgen/shrinker.h"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+namespace testgen {
+namespace {
+
+// 128-bit arithmetic for moving values near the ends of the 64-bit range.
+__extension__ typedef __int128 int128;
+
+constexpr std::string_view kPassNames[] = {"delete_elements", "simplest_subtree", "lower_integers",
+                                           "lower_duplicates"};
+
+/// The value at distance `d` from the simplest value, on the side of `from`.
+int64_t toward_simplest(const ChoiceNode& node, int64_t from, uint64_t d) {
+  const int64_t target = simplest_in(node.lo, node.hi);
+  const auto t = static_cast<uint64_t>(target);
+  return from >= target ? static_cast<int64_t>(t + d) : static_cast<int64_t>(t - d);
+}
+
+bool subtree_is_simplest(const ChoiceNode& node) {
+  if (node.distance() != 0) return false;
+  for (const auto& [slot, c] : node.children)
+    if (c->forced && !subtree_is_simplest(*c)) return false;
+  return true;
+}
+
+ChoiceNode* first_decision(ChoiceNode& node) {
+  if (is_decision(node.kind)) return &node;
+  for (auto& [slot, c] : node.children)
+    if (ChoiceNode* d = first_decision(*c)) return d;
+  return nullptr;
+}
+
+void all_forced_paths(const ChoiceNode& node, NodePath& path, std::vector<NodePath>& out) {
+  if (!node.forced) return;
+  out.push_back(path);
+  for (const auto& [slot, c] : node.children) {
+    path.push_back(slot);
+    all_forced_paths(*c, path, out);
+    path.pop_back();
+  }
+}
+
+class Shrinker {
+ public:
+  Shrinker(const ChoiceTree& start, const ShrinkOracle& oracle, ShrinkOptions options)
+      : current_(start.forced_only()), oracle_(oracle), options_(options) {
+    for (auto name : kPassNames) stats_.push_back({std::string(name), 0, 0});
+  }
+
+  ShrinkResult run() {
+    // Start from what the failing tree really runs, so later comparisons are fair.
+    ++calls_;
+    if (std::optional<ChoiceTree> ran = oracle_(current_)) current_ = ran->forced_only();
+    bool progress = true;
+    while (progress && !spent()) {
+      progress = false;
+      progress |= delete_elements();
+      progress |= simplest_subtree();
+      progress |= lower_integers();
+      progress |= lower_duplicates();
+    }
+    return ShrinkResult{std::move(current_), calls_, spent(), std::move(stats_)};
+  }
+
+ private:
+  bool spent() const { return calls_ >= options_.max_calls; }
+
+  bool attempt(const ChoiceTree& candidate, size_t pass) {
+    if (spent()) return false;
+    ++calls_;
+    ++stats_[pass].attempts;
+    std::optional<ChoiceTree> ran = oracle_(candidate);
+    if (!ran || !simpler_than(*ran, current_)) return false;
+    current_ = ran->forced_only();
+    ++stats_[pass].successes;
+    return true;
+  }
+
+  std::vector<NodePath> paths_of(ChoiceKind only, bool any_kind) const {
+    std::vector<NodePath> all, out;
+    NodePath path;
+    all_forced_paths(current_.root(), path, all);
+    for (auto& p : all)
+      if (any_kind || current_.find(p)->kind == only) out.push_back(std::move(p));
+    return out;
+  }
+
+  static size_t element_count(const ChoiceNode& list) {
+    size_t n = 0;
+    for (const auto& [slot, c] : list.children) n += slot > 0 && c->forced;
+    return n;
+  }
+
+  // Removes elements [first, first + k) of the list at `path` and lowers its length by k.
+  ChoiceTree without_elements(const NodePath& path, size_t first, size_t k) const {
+    ChoiceTree cand = current_;
+    ChoiceNode* list = cand.find(path);
+    auto& ch = list->children;
+    const auto lo = static_cast<uint32_t>(first + 1), hi = static_cast<uint32_t>(first + k);
+    std::erase_if(ch, [&](const auto& e) { return e.first >= lo && e.first <= hi; });
+    for (auto& e : ch)
+      if (e.first > hi) e.first -= static_cast<uint32_t>(k);
+    if (ChoiceNode* len = list->child(0)) {
+      if (ChoiceNode* d = first_decision(*len)) {
+        const int128 lowered = static_cast<int128>(d->value) - static_cast<int128>(k);
+        d->value = static_cast<int64_t>(std::max<int128>(lowered, d->lo));
+      }
+    }
+    return cand;
+  }
+
+  bool delete_elements() {
+    bool progress = false;
+    for (const NodePath& path : paths_of(ChoiceKind::kList, false)) {
+      const ChoiceNode* list = current_.find(path);
+      if (!list) continue;
+      for (size_t k = element_count(*list); k >= 1 && !spent(); k /= 2) {
+        // Walk back from the end so that indices below `first` stay valid after a deletion.
+        for (size_t first = element_count(*current_.find(path)); first-- > 0 && !spent();) {
+          const ChoiceNode* now = current_.find(path);
+          if (!now || now->kind != ChoiceKind::kList) break;
+          if (first + k > element_count(*now)) continue;
+          progress |= attempt(without_elements(path, first, k), 0);
+        }
+        if (!current_.find(path)) break;
+      }
+    }
+    return progress;
+  }
+
+  bool simplest_subtree() {
+    bool progress = false;
+    for (const NodePath& path : paths_of(ChoiceKind::kEmpty, true)) {
+      const ChoiceNode* node = current_.find(path);
+      if (!node || subtree_is_simplest(*node) || spent()) continue;
+      ChoiceTree cand = current_;
+      ChoiceNode* n = cand.find(path);
+      if (is_decision(n->kind)) n->value = simplest_in(n->lo, n->hi);
+      n->children.clear();
+      progress |= attempt(cand, 1);
+    }
+    return progress;
+  }
+
+  bool lower_integers() {
+    bool progress = false;
+    for (const NodePath& path : current_.decision_paths(true)) {
+      const ChoiceNode* node = current_.find(path);
+      if (!node || node->distance() == 0) continue;
+      // Invariant: distance `hi` fails (the current value); find the least that still does.
+      uint64_t lo = 0, hi = node->distance();
+      while (lo < hi && !spent()) {
+        const uint64_t mid = lo + (hi - lo) / 2;
+        ChoiceTree cand = current_;
+        ChoiceNode* n = cand.find(path);
+        if (!n || !is_decision(n->kind)) break;
+        n->value = toward_simplest(*n, n->value, mid);
+        if (attempt(cand, 2)) {
+          progress = true;
+          const ChoiceNode* now = current_.find(path);
+          if (!now || !is_decision(now->kind)) break;
+          hi = std::min(mid, now->distance());
+        } else {
+          lo = mid + 1;
+        }
+      }
+    }
+    return progress;
+  }
+
+  bool lower_duplicates() {
+    std::map<std::pair<ChoiceKind, int64_t>, std::vector<NodePath>> groups;
+    for (const NodePath& path : current_.decision_paths(true)) {
+      const ChoiceNode* n = current_.find(path);
+      if (n->distance() > 0) groups[{n->kind, n->value}].push_back(path);
+    }
+    bool progress = false;
+    for (const auto& [key, paths] : groups) {
+      if (paths.size() < 2) continue;
+      const ChoiceNode* first = current_.find(paths[0]);
+      uint64_t lo = 0, hi = first->distance();
+      const int64_t value = key.second;
+      while (lo < hi && !spent()) {
+        const uint64_t mid = lo + (hi - lo) / 2;
+        ChoiceTree cand = current_;
+        const ChoiceNode* f = cand.find(paths[0]);
+        if (!f) break;
+        const int64_t lowered = toward_simplest(*f, value, mid);
+        bool all = true;
+        for (const NodePath& p : paths) {
+          ChoiceNode* n = cand.find(p);
+          if (!n || !is_decision(n->kind) || lowered < n->lo || lowered > n->hi) all = false;
+          else n->value = lowered;
+        }
+        if (!all) break;
+        if (attempt(cand, 3)) {
+          progress = true;
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+    }
+    return progress;
+  }
+
+  ChoiceTree current_;
+  const ShrinkOracle& oracle_;
+  ShrinkOptions options_;
+  size_t calls_ = 0;
+  std::vector<ShrinkPassStats> stats_;
+};
+
+}  // namespace
+
+ShrinkResult shrink(const ChoiceTree& failing, const ShrinkOracle& oracle, ShrinkOptions options) {
+  return Shrinker(failing, oracle, options).run();
+}
+
+std::span<const std::string_view> shrink_passes() { return kPassNames; }
+
+}  // namespace testgen

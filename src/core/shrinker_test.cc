@@ -1,0 +1,123 @@
+#include "testgen/shrinker.h"
+
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace testgen {
+namespace {
+
+namespace g = gen;
+using testing::draw;
+
+// Builds an oracle from a predicate on generated values.
+template <class T, class F>
+ShrinkOracle oracle_for(const Gen<T>& gen, F fails) {
+  return [gen, fails](const ChoiceTree& candidate) -> std::optional<ChoiceTree> {
+    ChoiceTree copy = candidate;
+    Source s(copy, SourceOptions{.fill = Fill::kSimplest});
+    T v = gen(s.root());
+    if (!fails(v)) return std::nullopt;
+    return copy.forced_only();
+  };
+}
+
+template <class T>
+T value_of(const Gen<T>& gen, const ChoiceTree& tree) {
+  return testing::replay_value(gen, tree);
+}
+
+TEST(Shrinker, EqualPairShrinksToTheSmallestEqualPair) {
+  auto pair = g::tuple(g::choose(0, 1000000), g::choose(0, 1000000));
+  auto fails = [](const std::tuple<int64_t, int64_t>& p) {
+    return std::get<0>(p) == std::get<1>(p) && std::get<0>(p) >= 17;
+  };
+  ChoiceTree t;
+  draw(pair, t);
+  t.find({0})->value = 765432;
+  t.find({1})->value = 765432;
+  ShrinkResult r = shrink(t, oracle_for(pair, fails));
+  EXPECT_EQ(value_of(pair, r.tree), std::make_tuple(int64_t{17}, int64_t{17}));
+  bool duplicates_helped = false;
+  for (const auto& p : r.passes) duplicates_helped |= p.pass == "lower_duplicates" && p.successes > 0;
+  EXPECT_TRUE(duplicates_helped);
+}
+
+TEST(Shrinker, ListShrinksToOneMinimalElement) {
+  auto gen = g::list(g::choose(0, 30), g::choose(-1000, 1000));
+  auto fails = [](const std::vector<int64_t>& xs) {
+    for (auto x : xs)
+      if (x >= 100) return true;
+    return false;
+  };
+  for (uint64_t seed = 0; seed < 20; ++seed) {
+    ChoiceTree t;
+    auto v = draw(gen, t, seed);
+    if (!fails(v)) continue;
+    ShrinkResult r = shrink(t, oracle_for(gen, fails));
+    EXPECT_EQ(value_of(gen, r.tree), std::vector<int64_t>{100}) << "seed " << seed;
+  }
+}
+
+TEST(Shrinker, DeletesFromTheMiddleKeepingTheNeededPair) {
+  // Fails when 42 is immediately followed by 43 anywhere.
+  auto gen = g::list(g::choose(0, 20), g::choose(-1000, 1000));
+  auto fails = [](const std::vector<int64_t>& xs) {
+    for (size_t i = 0; i + 1 < xs.size(); ++i)
+      if (xs[i] == 42 && xs[i + 1] == 43) return true;
+    return false;
+  };
+  ChoiceTree t;
+  draw(gen, t, 3);
+  // Hand-build: length 6 with [5, -7, 42, 43, 900, 1].
+  ChoiceTree built;
+  built.root().kind = ChoiceKind::kList;
+  built.root().forced = true;
+  ChoiceNode& len = built.root().child_or_create(0);
+  len = ChoiceNode{.kind = ChoiceKind::kInteger, .lo = 0, .hi = 20, .value = 6, .forced = true};
+  const int64_t values[] = {5, -7, 42, 43, 900, 1};
+  for (uint32_t i = 0; i < 6; ++i) {
+    ChoiceNode& e = built.root().child_or_create(i + 1);
+    e = ChoiceNode{.kind = ChoiceKind::kInteger, .lo = -1000, .hi = 1000, .value = values[i], .forced = true};
+  }
+  ASSERT_TRUE(fails(value_of(gen, built)));
+  ShrinkResult r = shrink(built, oracle_for(gen, fails));
+  EXPECT_EQ(value_of(gen, r.tree), (std::vector<int64_t>{42, 43}));
+}
+
+TEST(Shrinker, OneofShrinksTowardTheFirstOption) {
+  auto gen = g::oneof({g::unit<int64_t>(0), g::choose(1, 10), g::choose(100, 200)});
+  auto fails = [](int64_t v) { return v > 0; };
+  ChoiceTree t;
+  draw(gen, t);
+  t.root().value = 2;
+  t.root().children.clear();
+  ShrinkResult r = shrink(t, oracle_for(gen, fails));
+  EXPECT_EQ(value_of(gen, r.tree), 1);
+}
+
+TEST(Shrinker, BudgetIsRespected) {
+  auto gen = g::list(g::choose(0, 50), g::choose(0, 1000000));
+  auto fails = [](const std::vector<int64_t>& xs) { return xs.size() > 3; };
+  ChoiceTree t;
+  draw(gen, t, 1);
+  t.find({0})->value = 50;
+  size_t calls = 0;
+  auto counting = [&, inner = oracle_for(gen, fails)](const ChoiceTree& c) {
+    ++calls;
+    return inner(c);
+  };
+  ShrinkResult r = shrink(t, counting, {.max_calls = 7});
+  EXPECT_EQ(calls, 7u);  // including the first replay of the failing tree
+  EXPECT_EQ(r.calls, 7u);
+  EXPECT_TRUE(r.budget_spent);
+}
+
+TEST(Shrinker, PassesAreNamed) {
+  std::vector<std::string_view> names(shrink_passes().begin(), shrink_passes().end());
+  EXPECT_EQ(names, (std::vector<std::string_view>{"delete_elements", "simplest_subtree",
+                                                  "lower_integers", "lower_duplicates"}));
+}
+
+}  // namespace
+}  // namespace testgen

@@ -1,0 +1,103 @@
+#include "testgen/source.h"
+
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace testgen {
+namespace {
+
+namespace g = gen;
+using testing::draw;
+
+TEST(Source, MissingNodesAreDrawnAndRecorded) {
+  auto pair = g::tuple(g::choose(0, 1000), g::choose(0, 1000));
+  ChoiceTree t;
+  auto [a, b] = draw(pair, t, 5);
+  t.root().erase_child(1);  // forget b
+  ChoiceTree copy = t;
+  auto [a2, b2] = draw(pair, copy, 6);
+  EXPECT_EQ(a2, a);
+  EXPECT_NE(copy.find({1}), nullptr);
+  EXPECT_EQ(copy.find({1})->value, b2);
+}
+
+TEST(Source, OutOfRangeRecordedValueIsRedrawn) {
+  ChoiceTree t;
+  draw(g::choose(0, 1000), t, 5);
+  t.root().value = 999;
+  EXPECT_LE(draw(g::choose(0, 10), t, 5), 10);
+}
+
+TEST(Source, SimplestFillGivesSimplestValues) {
+  ChoiceTree t;
+  auto v = draw(g::list(g::choose(2, 5), g::choose(-7, 7)), t, 1, 3, Fill::kSimplest);
+  EXPECT_EQ(v, (std::vector<int64_t>{0, 0}));
+}
+
+TEST(Source, DemandMarksOnlyWhatWasForced) {
+  auto lazy_pair = g::tuple(g::choose(0, 9), g::lazy(g::choose(0, 9)));
+  ChoiceTree t;
+  {
+    Source s(t, {.seed = 3});
+    auto [a, lz] = lazy_pair(s.root());
+    (void)a;
+    s.finish();
+  }
+  EXPECT_EQ(t.find({1, 0}), nullptr) << "lazy part never accessed: not drawn";
+  EXPECT_EQ(t.decision_paths(true).size(), 1u);
+  int64_t seen = -1;
+  {
+    Source s(t, {.seed = 3});
+    auto [a, lz] = lazy_pair(s.root());
+    seen = lz.get();
+    EXPECT_TRUE(lz.evaluated());
+    s.finish();
+  }
+  ASSERT_NE(t.find({1, 0}), nullptr);
+  EXPECT_TRUE(t.find({1, 0})->forced);
+  EXPECT_EQ(t.find({1, 0})->value, seen);
+  {
+    Source s(t, {.seed = 4});
+    auto [a, lz] = lazy_pair(s.root());
+    s.finish();
+  }
+  EXPECT_FALSE(t.find({1, 0})->forced) << "replayed without access: recorded but unforced";
+  EXPECT_EQ(t.forced_only().find({1, 0}), nullptr);
+}
+
+TEST(Source, TwoDecisionsAtOneNodeIsAnError) {
+  Gen<int> bad(Site::named("bad", "test"), [](const Cursor& at) {
+    at.decide(Site::named("a", "test"), ChoiceKind::kBool, 0, 1);
+    at.decide(Site::named("b", "test"), ChoiceKind::kBool, 0, 1);
+    return 0;
+  });
+  ChoiceTree t;
+  try {
+    draw(bad, t);
+    FAIL();
+  } catch (const GenerationError& e) {
+    EXPECT_NE(std::string(e.what()).find("two decisions at one node"), std::string::npos);
+  }
+}
+
+TEST(Source, DecisionLogIsInDrawOrder) {
+  ChoiceTree t;
+  Source s(t, {.seed = 2});
+  g::tuple(g::choose(10, 10), g::choose(20, 20))(s.root());
+  ASSERT_EQ(s.decisions().size(), 2u);
+  EXPECT_EQ(s.decisions()[0].value, 10);
+  EXPECT_EQ(s.decisions()[1].value, 20);
+  EXPECT_EQ(s.fresh_draws(), 2u);
+}
+
+TEST(Source, SameSeedSameTree) {
+  auto l = g::list(g::choose(0, 20), g::choose(-1000, 1000));
+  ChoiceTree a, b;
+  draw(l, a, 77);
+  draw(l, b, 77);
+  EXPECT_EQ(a.to_json(), b.to_json());
+}
+
+}  // namespace
+}  // namespace testgen
