@@ -72,6 +72,8 @@ struct CaseRecord {
   std::vector<std::string> mutations;
   size_t new_features = 0;
   uint64_t run_index = 0;
+  /// The size the input was generated with (needed to replay it).
+  int size = 0;
   /// For findings: the tree as first found, and what the shrinker did.
   std::optional<ChoiceTree> original;
   std::vector<ShrinkPassStats> shrink_log;

@@ -155,7 +155,8 @@ struct Engine::Impl {
                         .parent = parent ? std::optional(queue[*parent].id) : std::nullopt,
                         .mutations = mutations,
                         .new_features = gain,
-                        .run_index = report.runs};
+                        .run_index = report.runs,
+                        .size = opt.size};
       id = opt.store->save(record);
       opt.store->save_coverage(global, false);
     }
@@ -193,6 +194,7 @@ struct Engine::Impl {
                         .mutations = mutations,
                         .new_features = gain,
                         .run_index = report.runs,
+                        .size = opt.size,
                         .original = finding.original,
                         .shrink_log = finding.shrink_log};
       finding.case_id = opt.store->save(record);

@@ -1,0 +1,216 @@
+#include "testgen/corpus.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "testgen/site.h"
+
+namespace testgen {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kCaseFormat = "testgen-case";
+constexpr int kCaseVersion = 1;
+// Global coverage is a summary (cases hold the truth), so it is rewritten at most this often.
+constexpr double kCoverageWriteInterval = 1.0;
+
+double now_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+json features_json(const FeatureSet& features) {
+  json out = json::array();
+  for (Feature f : features) out.push_back(fmt::format("{:016x}", f));
+  return out;
+}
+
+json parse_json(const fs::path& path) {
+  const std::string text = read_file(path);
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw CorpusError(fmt::format("{}: not valid JSON at byte {}", path.string(), e.byte));
+  }
+}
+
+std::string status_dir(bool rejected) { return rejected ? "rejected" : "accepted"; }
+
+}  // namespace
+
+Corpus::Corpus(fs::path root, std::string front) : root_(std::move(root)), front_(std::move(front)) {
+  std::error_code ec;
+  for (const char* sub : {"seeds", "accepted", "rejected", "metadata", "_work"}) {
+    fs::create_directories(root_ / sub, ec);
+    if (ec) throw CorpusError(fmt::format("{}: cannot create: {}", (root_ / sub).string(), ec.message()));
+  }
+  repair();
+}
+
+void Corpus::repair() {
+  // Whatever is in _work/ belongs to a run that did not finish writing it.
+  for (const auto& entry : fs::directory_iterator(root_ / "_work")) fs::remove_all(entry.path());
+  for (const char* status : {"accepted", "rejected"}) {
+    for (const auto& entry : fs::directory_iterator(root_ / status)) {
+      const std::string id = entry.path().filename().string();
+      if (!fs::exists(root_ / "metadata" / (id + ".json"))) write_metadata(id, entry.path());
+    }
+  }
+  // Stray temporaries from an interrupted atomic write.
+  for (const auto& entry : fs::directory_iterator(root_ / "metadata"))
+    if (entry.path().filename().string().starts_with(".")) fs::remove(entry.path());
+}
+
+std::string Corpus::case_id(std::string_view front, std::string_view target, const ChoiceTree& tree) {
+  return fmt::format("{:016x}", hash_bytes(fmt::format("{}\n{}\n{}", front, target, tree.canonical())));
+}
+
+std::string Corpus::save(const CaseRecord& record) {
+  const std::string id = case_id(front_, record.target, record.tree);
+  const fs::path final_dir = root_ / status_dir(record.rejected) / id;
+  if (fs::exists(final_dir)) return id;  // same content, already kept
+
+  json c = {{"format", kCaseFormat},
+            {"version", kCaseVersion},
+            {"id", id},
+            {"front", front_},
+            {"target", record.target},
+            {"status", status_dir(record.rejected)},
+            {"verdict", verdict_name(record.result.verdict)},
+            {"signature", record.result.signature},
+            {"detail", record.result.detail},
+            {"value", record.value_text},
+            {"size", record.size},
+            {"run_index", record.run_index},
+            {"new_features", record.new_features},
+            {"parent", record.parent ? json(*record.parent) : json(nullptr)},
+            {"mutations", record.mutations},
+            {"features", features_json(record.result.features)}};
+  if (!record.shrink_log.empty()) {
+    json log = json::array();
+    for (const auto& p : record.shrink_log)
+      log.push_back({{"pass", p.pass}, {"attempts", p.attempts}, {"successes", p.successes}});
+    c["shrink"] = std::move(log);
+  }
+
+  const fs::path temp = root_ / "_work" / fmt::format("{}.{}.{}", id, getpid(), ++temp_counter_);
+  try {
+    fs::create_directories(temp);
+    write_file_atomic(temp / "case.json", c.dump(2) + "\n");
+    write_file_atomic(temp / "tree.json", record.tree.to_json(2) + "\n");
+    if (record.original) write_file_atomic(temp / "original_tree.json", record.original->to_json(2) + "\n");
+    std::error_code ec;
+    fs::rename(temp, final_dir, ec);
+    if (ec && !fs::exists(final_dir))
+      throw CorpusError(fmt::format("{}: cannot move case into place: {}", final_dir.string(), ec.message()));
+    fs::remove_all(temp, ec);
+  } catch (...) {
+    std::error_code ec;
+    fs::remove_all(temp, ec);
+    throw;
+  }
+  write_metadata(id, final_dir);
+  return id;
+}
+
+void Corpus::write_metadata(const std::string& id, const fs::path& dir) {
+  const json c = parse_json(dir / "case.json");
+  const bool rejected = c.value("status", "") == "rejected";
+  json meta = {{"case_id", id},
+               {"front", c.value("front", front_)},
+               {"target", c.value("target", "")},
+               {"status", rejected ? "rejected" : "accepted"},
+               {"parent", c.contains("parent") ? c["parent"] : json(nullptr)},
+               {"paths",
+                {{"case_dir", fs::relative(dir, root_).string()},
+                 {"case", fs::relative(dir / "case.json", root_).string()},
+                 {"tree", fs::relative(dir / "tree.json", root_).string()}}},
+               {"mutations", c.value("mutations", json::array())},
+               {"signature", c.value("signature", "")},
+               {"traces", json::array()},
+               {"coverage_mode", "features"},
+               {"observed", c.value("features", json::array())},
+               {"new_features", c.value("new_features", 0)},
+               {"novelty", c.value("new_features", 0) > 0 ? "new" : "redundant"},
+               {"campaign", json::parse(campaign_json_)}};
+  write_file_atomic(root_ / "metadata" / (id + ".json"), meta.dump(2) + "\n");
+}
+
+void Corpus::set_campaign_options(std::string json_object) { campaign_json_ = std::move(json_object); }
+
+CaseInfo Corpus::read_case(const fs::path& dir) {
+  const fs::path file = dir / "case.json";
+  const json c = parse_json(file);
+  if (!c.is_object() || c.value("format", "") != kCaseFormat)
+    throw CorpusError(fmt::format("{}: not a testgen case (\"format\" must be \"{}\")", file.string(), kCaseFormat));
+  if (c.value("version", 0) != kCaseVersion)
+    throw CorpusError(fmt::format("{}: unsupported case version (this testgen reads {})", file.string(), kCaseVersion));
+  CaseInfo info;
+  try {
+    info.id = c.at("id").get<std::string>();
+    info.front = c.at("front").get<std::string>();
+    info.target = c.at("target").get<std::string>();
+    info.rejected = c.at("status").get<std::string>() == "rejected";
+    info.signature = c.value("signature", "");
+    info.detail = c.value("detail", "");
+    info.value = c.value("value", "");
+    info.size = c.value("size", 0);
+  } catch (const json::exception& e) {
+    throw CorpusError(fmt::format("{}: {}", file.string(), e.what()));
+  }
+  info.dir = dir;
+  return info;
+}
+
+ChoiceTree Corpus::read_tree(const fs::path& dir) {
+  const fs::path file = dir / "tree.json";
+  try {
+    return ChoiceTree::from_json(read_file(file), file.string());
+  } catch (const TreeFormatError& e) {
+    throw CorpusError(e.what());
+  }
+}
+
+std::vector<StoredCase> Corpus::load() {
+  std::vector<StoredCase> out;
+  for (const char* status : {"accepted", "rejected"}) {
+    std::vector<fs::path> dirs;
+    for (const auto& entry : fs::directory_iterator(root_ / status)) dirs.push_back(entry.path());
+    std::sort(dirs.begin(), dirs.end());  // directory order is not stable; runs must be
+    for (const fs::path& dir : dirs) {
+      const json c = parse_json(dir / "case.json");
+      StoredCase sc;
+      sc.id = dir.filename().string();
+      sc.rejected = std::string(status) == "rejected";
+      sc.signature = c.value("signature", "");
+      for (const auto& f : c.value("features", json::array()))
+        sc.features.add(std::stoull(f.get<std::string>(), nullptr, 16));
+      sc.tree = read_tree(dir);
+      out.push_back(std::move(sc));
+    }
+  }
+  return out;
+}
+
+void Corpus::save_coverage(const GlobalCoverage& coverage, bool final) {
+  const double now = now_seconds();
+  if (!final && now - last_coverage_write_ < kCoverageWriteInterval) return;
+  last_coverage_write_ = now;
+  json doc = {{"version", 1}, {"observed", json::array()}};
+  for (Feature f : coverage.sorted()) doc["observed"].push_back(fmt::format("{:016x}", f));
+  write_file_atomic(root_ / "metadata" / "global_coverage.json", doc.dump(2) + "\n");
+}
+
+size_t Corpus::case_count() const {
+  size_t n = 0;
+  for (const char* status : {"accepted", "rejected"})
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(root_ / status)) ++n;
+  return n;
+}
+
+}  // namespace testgen
