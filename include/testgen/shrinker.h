@@ -10,7 +10,11 @@
 ///                     simplest choice (top-down, so big cuts come first);
 /// - lower_integers:   binary-search each decision toward its simplest value;
 /// - lower_duplicates: lower decisions that share a value together, so a
-///                     failure that needs equal values (x == y) still shrinks.
+///                     failure that needs equal values (x == y) still shrinks;
+/// - redistribute:     move value from an integer to a later one of the same
+///                     site, so a failure that needs a sum still shrinks;
+/// - swap_elements:    swap adjacent list elements when that puts the
+///                     simpler one first (which opens the way for the others).
 ///
 /// A candidate is accepted only if the oracle says it still fails with the
 /// same signature *and* the tree it actually ran is simpler (see

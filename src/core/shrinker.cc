@@ -11,7 +11,9 @@ namespace {
 __extension__ typedef __int128 int128;
 
 constexpr std::string_view kPassNames[] = {"delete_elements", "simplest_subtree", "lower_integers",
-                                           "lower_duplicates"};
+                                           "lower_duplicates", "redistribute", "swap_elements"};
+// redistribute pairs a decision with this many later decisions of the same site.
+constexpr size_t kRedistributeWindow = 8;
 
 /// The value at distance `d` from the simplest value, on the side of `from`.
 int64_t toward_simplest(const ChoiceNode& node, int64_t from, uint64_t d) {
@@ -62,6 +64,8 @@ class Shrinker {
       progress |= simplest_subtree();
       progress |= lower_integers();
       progress |= lower_duplicates();
+      progress |= redistribute();
+      progress |= swap_elements();
     }
     return ShrinkResult{std::move(current_), calls_, spent(), std::move(stats_)};
   }
@@ -203,6 +207,74 @@ class Shrinker {
         } else {
           lo = mid + 1;
         }
+      }
+    }
+    return progress;
+  }
+
+  // Moves value from an earlier integer to a later one of the same site, so
+  // that a failure depending on a sum (leaves adding up to 100) still shrinks.
+  bool redistribute() {
+    bool progress = false;
+    const std::vector<NodePath> paths = current_.decision_paths(true);
+    for (size_t i = 0; i < paths.size() && !spent(); ++i) {
+      size_t partners = 0;
+      for (size_t j = i + 1; j < paths.size() && partners < kRedistributeWindow && !spent(); ++j) {
+        const ChoiceNode* a = current_.find(paths[i]);
+        const ChoiceNode* b = current_.find(paths[j]);
+        if (!a || !b || a->kind != ChoiceKind::kInteger || a->site != b->site || b->kind != a->kind) continue;
+        ++partners;
+        if (a->distance() == 0) break;
+        progress |= move_between(paths[i], paths[j]);
+      }
+    }
+    return progress;
+  }
+
+  // Binary search for the largest amount that can move from `from` to `to`.
+  bool move_between(const NodePath& from, const NodePath& to) {
+    bool progress = false;
+    uint64_t lo = 0, hi = current_.find(from)->distance();
+    while (lo < hi && !spent()) {
+      const uint64_t amount = hi - (hi - lo) / 2;  // try large moves first
+      ChoiceTree cand = current_;
+      ChoiceNode* a = cand.find(from);
+      ChoiceNode* b = cand.find(to);
+      const int64_t target = simplest_in(a->lo, a->hi);
+      const int128 step = a->value >= target ? static_cast<int128>(amount) : -static_cast<int128>(amount);
+      const int128 moved_to = static_cast<int128>(b->value) + step;
+      if (moved_to < b->lo || moved_to > b->hi) {
+        hi = amount - 1;
+        continue;
+      }
+      a->value = static_cast<int64_t>(static_cast<int128>(a->value) - step);
+      b->value = static_cast<int64_t>(moved_to);
+      if (attempt(cand, 4)) {
+        progress = true;
+        const ChoiceNode* now = current_.find(from);
+        if (!now || now->kind != ChoiceKind::kInteger) break;
+        hi = now->distance();
+        lo = 0;
+        if (hi == 0) break;
+      } else {
+        hi = amount - 1;
+      }
+    }
+    return progress;
+  }
+
+  // Swaps adjacent list elements when that puts the simpler one first; it
+  // opens the way for redistribute and delete_elements on what follows.
+  bool swap_elements() {
+    bool progress = false;
+    for (const NodePath& path : paths_of(ChoiceKind::kList, false)) {
+      for (uint32_t slot = 1; !spent(); ++slot) {
+        const ChoiceNode* list = current_.find(path);
+        if (!list || list->kind != ChoiceKind::kList || !list->child(slot + 1)) break;
+        ChoiceTree cand = current_;
+        ChoiceNode* l = cand.find(path);
+        std::swap(*l->child(slot), *l->child(slot + 1));
+        if (simpler_than(cand, current_)) progress |= attempt(cand, 5);
       }
     }
     return progress;

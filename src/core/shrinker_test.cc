@@ -96,6 +96,39 @@ TEST(Shrinker, OneofShrinksTowardTheFirstOption) {
   EXPECT_EQ(value_of(gen, r.tree), 1);
 }
 
+// A real list of four elements with the given values (sites as a run records them).
+template <class T>
+ChoiceTree list_tree(const Gen<T>& gen, std::vector<int64_t> values) {
+  ChoiceTree t;
+  draw(gen, t);
+  t.find({0})->value = static_cast<int64_t>(values.size());
+  t.root().children.resize(1);
+  draw(gen, t, 1, 3, Fill::kSimplest);  // records the elements
+  for (uint32_t i = 0; i < values.size(); ++i) t.find({i + 1})->value = values[i];
+  return t;
+}
+
+TEST(Shrinker, RedistributeKeepsASumWhileEmptyingEarlyElements) {
+  auto gen = g::list(g::choose(0, 10), g::choose(0, 100));
+  auto fails = [](const std::vector<int64_t>& xs) {
+    int64_t sum = 0;
+    for (auto x : xs) sum += x;
+    return sum == 100 && xs.size() >= 3;
+  };
+  ChoiceTree t = list_tree(gen, {10, 20, 30, 40});
+  ASSERT_TRUE(fails(value_of(gen, t)));
+  ShrinkResult r = shrink(t, oracle_for(gen, fails));
+  EXPECT_EQ(value_of(gen, r.tree), (std::vector<int64_t>{0, 0, 100}));
+}
+
+TEST(Shrinker, SwapPutsTheSimplerElementFirst) {
+  auto gen = g::list(g::choose(0, 10), g::choose(0, 100));
+  auto fails = [](const std::vector<int64_t>& xs) { return xs.size() == 2 && xs[0] + xs[1] == 80 && xs[0] != xs[1] && xs[0] > 30 && xs[1] > 30; };
+  ChoiceTree t = list_tree(gen, {45, 35});
+  ShrinkResult r = shrink(t, oracle_for(gen, fails));
+  EXPECT_EQ(value_of(gen, r.tree), (std::vector<int64_t>{31, 49}));
+}
+
 TEST(Shrinker, BudgetIsRespected) {
   auto gen = g::list(g::choose(0, 50), g::choose(0, 1000000));
   auto fails = [](const std::vector<int64_t>& xs) { return xs.size() > 3; };
@@ -116,7 +149,8 @@ TEST(Shrinker, BudgetIsRespected) {
 TEST(Shrinker, PassesAreNamed) {
   std::vector<std::string_view> names(shrink_passes().begin(), shrink_passes().end());
   EXPECT_EQ(names, (std::vector<std::string_view>{"delete_elements", "simplest_subtree",
-                                                  "lower_integers", "lower_duplicates"}));
+                                                  "lower_integers", "lower_duplicates",
+                                                  "redistribute", "swap_elements"}));
 }
 
 }  // namespace
