@@ -192,6 +192,10 @@ Gen<T> freq(std::vector<std::pair<double, Gen<T>>> choices, Where where = Where:
 }
 
 /// Like oneof, but the chosen generator runs with size - 1 (quest's smaller).
+/// For recursion, give the base case the shape of the simplest option
+/// (`iszero` true: `smaller({leaf})`; false: `smaller({leaf, branch})`), so
+/// that a leaf is recorded alike at every size and shrinking can remove a
+/// level of recursion.
 template <class T>
 Gen<T> smaller(std::vector<Gen<T>> gens, Where where = Where::current()) {
   return detail::pick("smaller", std::move(gens), {}, 1, where);

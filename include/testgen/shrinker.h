@@ -14,7 +14,9 @@
 /// - redistribute:     move value from an integer to a later one of the same
 ///                     site, so a failure that needs a sum still shrinks;
 /// - swap_elements:    swap adjacent list elements when that puts the
-///                     simpler one first (which opens the way for the others).
+///                     simpler one first (which opens the way for the others);
+/// - promote_descendant: replace a node by a descendant made by the same site
+///                     (one level of recursion fewer).
 ///
 /// A candidate is accepted only if the oracle says it still fails with the
 /// same signature *and* the tree it actually ran is simpler (see

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 #include <unordered_map>
 
@@ -78,7 +79,8 @@ struct Engine::Impl {
   GlobalCoverage global;
   std::vector<Entry> queue;
   std::unordered_map<Feature, uint64_t> queue_frequency;
-  std::vector<double> parent_weights;
+  std::vector<double> parent_weights;  // cumulative, for picks by binary search
+  size_t weights_computed_at = 0;  // queue size when weights were last recomputed
   std::set<std::string> known_signatures;
   EngineReport report;
   Clock::time_point start = Clock::now();
@@ -103,20 +105,34 @@ struct Engine::Impl {
   void enqueue(Entry entry) {
     for (Feature f : entry.features) ++queue_frequency[f];
     queue.push_back(std::move(entry));
-    parent_weights.clear();  // recomputed on the next pick
+    // Recomputing every weight on every keep would be quadratic in the queue:
+    // a new entry gets its weight now, the rest when the queue has grown by an eighth.
+    if (queue.size() >= weights_computed_at + 8 + weights_computed_at / 8) {
+      recompute_weights();
+    } else {
+      const double before = parent_weights.empty() ? 0.0 : parent_weights.back();
+      parent_weights.push_back(before + rarity(queue.back()));
+    }
   }
 
   // Parents that hold rare features are picked more often (sum of 1/frequency).
+  double rarity(const Entry& e) {
+    double w = 1e-3;  // a case without features can still be picked
+    for (Feature f : e.features) w += 1.0 / static_cast<double>(queue_frequency[f]);
+    return w;
+  }
+
+  void recompute_weights() {
+    parent_weights.resize(queue.size());
+    double total = 0;
+    for (size_t i = 0; i < queue.size(); ++i) parent_weights[i] = total += rarity(queue[i]);
+    weights_computed_at = queue.size();
+  }
+
   size_t pick_parent() {
-    if (parent_weights.size() != queue.size()) {
-      parent_weights.assign(queue.size(), 0.0);
-      for (size_t i = 0; i < queue.size(); ++i) {
-        double w = 1e-3;  // a case without features can still be picked
-        for (Feature f : queue[i].features) w += 1.0 / static_cast<double>(queue_frequency[f]);
-        parent_weights[i] = w;
-      }
-    }
-    return rng.weighted(parent_weights);
+    const double r = rng.unit() * parent_weights.back();
+    auto it = std::upper_bound(parent_weights.begin(), parent_weights.end(), r);
+    return std::min(static_cast<size_t>(it - parent_weights.begin()), queue.size() - 1);
   }
 
   void mutate(ChoiceTree& tree, std::vector<std::string>& log) {

@@ -11,7 +11,7 @@ namespace {
 __extension__ typedef __int128 int128;
 
 constexpr std::string_view kPassNames[] = {"delete_elements", "simplest_subtree", "lower_integers",
-                                           "lower_duplicates", "redistribute", "swap_elements"};
+                                           "lower_duplicates", "redistribute", "swap_elements", "promote_descendant"};
 // redistribute pairs a decision with this many later decisions of the same site.
 constexpr size_t kRedistributeWindow = 8;
 
@@ -66,6 +66,7 @@ class Shrinker {
       progress |= lower_duplicates();
       progress |= redistribute();
       progress |= swap_elements();
+      progress |= promote_descendant();
     }
     return ShrinkResult{std::move(current_), calls_, spent(), std::move(stats_)};
   }
@@ -278,6 +279,52 @@ class Shrinker {
       }
     }
     return progress;
+  }
+
+  // Replaces a node by a copy of one of its descendants made by the same
+  // site: removes a level of recursion (a chain of branches one shorter).
+  bool promote_descendant() {
+    bool progress = false;
+    for (const NodePath& path : paths_of(ChoiceKind::kEmpty, true)) {
+      const ChoiceNode* node = current_.find(path);
+      if (!node || node->site == 0 || spent()) continue;
+      for (const NodePath& below : same_site_descendants(*node)) {
+        if (spent()) break;
+        ChoiceTree cand = current_;
+        ChoiceNode* at = cand.find(path);
+        if (!at) break;
+        NodePath rel = below;
+        const ChoiceNode* source = current_.find(path);
+        for (uint32_t slot : rel) source = source ? source->child(slot) : nullptr;
+        if (!source) break;
+        *at = std::move(*source->clone());
+        if (attempt(cand, 6)) {
+          progress = true;
+          break;  // the node changed: its descendants are different now
+        }
+      }
+    }
+    return progress;
+  }
+
+  // Paths (relative to `node`) of forced proper descendants with node's site, nearest first.
+  static std::vector<NodePath> same_site_descendants(const ChoiceNode& node) {
+    std::vector<NodePath> out;
+    std::vector<std::pair<const ChoiceNode*, NodePath>> level{{&node, {}}};
+    while (!level.empty()) {
+      std::vector<std::pair<const ChoiceNode*, NodePath>> next;
+      for (const auto& [n, p] : level) {
+        for (const auto& [slot, c] : n->children) {
+          if (!c->forced) continue;
+          NodePath q = p;
+          q.push_back(slot);
+          if (c->site == node.site && c->kind == node.kind) out.push_back(q);
+          next.emplace_back(c.get(), std::move(q));
+        }
+      }
+      level = std::move(next);
+    }
+    return out;
   }
 
   ChoiceTree current_;

@@ -150,7 +150,8 @@ TEST(Shrinker, PassesAreNamed) {
   std::vector<std::string_view> names(shrink_passes().begin(), shrink_passes().end());
   EXPECT_EQ(names, (std::vector<std::string_view>{"delete_elements", "simplest_subtree",
                                                   "lower_integers", "lower_duplicates",
-                                                  "redistribute", "swap_elements"}));
+                                                  "redistribute", "swap_elements",
+                                                  "promote_descendant"}));
 }
 
 }  // namespace

@@ -20,6 +20,8 @@ const std::vector<Puzzle>& all() {
       {"equal-pair", "two integers in 0..1000000 that are equal and at least 500", "(500, 500)", 2,
        make_equal_pair},
       {"hi", "a string of bytes (0..127) that starts with \"Hi!\"", "\"Hi!\"", 2, make_hi},
+      {"bytes-bug", "a byte string holding \"BUG\"; every (position, byte) is a feature, so the corpus keeps growing",
+       "\"BUG\"", 2, make_bytes_bug},
   };
   return table;
 }

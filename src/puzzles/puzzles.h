@@ -38,5 +38,6 @@ std::unique_ptr<Target> make_pair_42_43();
 std::unique_ptr<Target> make_tree_sum();
 std::unique_ptr<Target> make_equal_pair();
 std::unique_ptr<Target> make_hi();
+std::unique_ptr<Target> make_bytes_bug();
 
 }  // namespace testgen::puzzles

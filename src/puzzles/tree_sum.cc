@@ -42,8 +42,10 @@ Gen<Tree> tree_gen() {
     auto branch = gen::map(gen::list(gen::choose(1, 2), self), [](std::vector<Tree> kids) {
       return Tree{0, std::move(kids)};
     });
+    // The base case is smaller({leaf}) rather than plain leaf, so a leaf has
+    // the same shape at every size and the shrinker can remove a level.
     return gen::bind(gen::iszero(), [leaf, branch](bool zero) {
-      return zero ? leaf : gen::smaller<Tree>({leaf, branch});
+      return zero ? gen::smaller<Tree>({leaf}) : gen::smaller<Tree>({leaf, branch});
     });
   });
 }

@@ -1,0 +1,67 @@
+#include "cli_support.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "exit_codes.h"
+
+namespace testgen::cli {
+
+int usage_error(std::string_view command, std::string_view message) {
+  fmt::print(stderr, "testgen {}: error: {}\n", command, message);
+  return kExitUsage;
+}
+
+int fail(int code, std::string_view message) {
+  fmt::print(stderr, "testgen: error: {}\n", message);
+  return code;
+}
+
+namespace {
+std::string known_options(CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::Option* o : app.get_options()) {
+    if (!o->get_lnames().empty()) names.push_back("--" + o->get_lnames().front());
+  }
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+}  // namespace
+
+std::optional<int> parse(CLI::App& app, std::string_view command, const Args& args) {
+  std::vector<const char*> argv{"testgen"};
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  try {
+    app.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const CLI::CallForHelp&) {
+    fmt::print("{}", app.help());
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    std::string message = e.what();
+    if (dynamic_cast<const CLI::ExtrasError*>(&e))
+      message += fmt::format(" (options: {})", known_options(app));
+    return usage_error(command, fmt::format("{}; see 'testgen help {}'", message, command));
+  }
+  return std::nullopt;
+}
+
+std::function<void(const Progress&)> progress_printer(std::string label, bool quiet) {
+  if (quiet) return {};
+  const bool tty = ::isatty(STDERR_FILENO);
+  auto last = std::make_shared<double>(-1e9);
+  return [label, tty, last](const Progress& p) {
+    const double interval = tty ? 0.2 : 5.0;
+    if (p.seconds - *last < interval) return;
+    *last = p.seconds;
+    const double rate = p.seconds > 0 ? static_cast<double>(p.runs) / p.seconds : 0;
+    std::string line = fmt::format("{}: {} runs ({:.0f}/s), {} kept, {} features, {} findings, {:.1f} s", label,
+                                   p.runs, rate, p.kept, p.features, p.findings, p.seconds);
+    if (tty) fmt::print(stderr, "\r\033[K{}", line);
+    else fmt::print(stderr, "{}\n", line);
+    std::fflush(stderr);
+  };
+}
+
+}  // namespace testgen::cli

@@ -1,0 +1,31 @@
+#pragma once
+// What every subcommand shares: one-line errors, option parsing, progress.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "subcommands.h"
+#include "testgen/engine.h"
+
+namespace testgen::cli {
+
+/// Prints "testgen CMD: error: MESSAGE" and returns kExitUsage.
+int usage_error(std::string_view command, std::string_view message);
+/// Prints "testgen: error: MESSAGE" and returns `code`.
+int fail(int code, std::string_view message);
+
+/// Parses `args` with `app`. Returns an exit code to stop with (help shown,
+/// or a one-line usage error naming the known options), or nullopt to go on.
+std::optional<int> parse(CLI::App& app, std::string_view command, const Args& args);
+
+std::string main_help();
+std::string subcommand_names();
+
+/// A progress line on stderr: rewritten in place on a terminal, otherwise a
+/// plain line every few seconds; silent when `quiet`.
+std::function<void(const Progress&)> progress_printer(std::string label, bool quiet);
+
+}  // namespace testgen::cli

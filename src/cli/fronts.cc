@@ -1,0 +1,21 @@
+#include "fronts.h"
+
+#include <fmt/format.h>
+
+#include "puzzles.h"
+
+namespace testgen::cli {
+
+std::unique_ptr<Target> make_target(const std::string& front, const std::string& target_name, std::string& error) {
+  if (front == "puzzle") {
+    const std::string prefix = "puzzle:";
+    const std::string name = target_name.starts_with(prefix) ? target_name.substr(prefix.size()) : target_name;
+    if (const puzzles::Puzzle* p = puzzles::find(name)) return p->make();
+    error = fmt::format("unknown puzzle '{}'", name);
+    return nullptr;
+  }
+  error = fmt::format("unknown front '{}' (this testgen knows: puzzle)", front);
+  return nullptr;
+}
+
+}  // namespace testgen::cli

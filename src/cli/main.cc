@@ -1,0 +1,31 @@
+// testgen: one binary, subcommands from one table.
+#include <fmt/format.h>
+
+#include <exception>
+
+#include "cli_support.h"
+#include "exit_codes.h"
+#include "subcommands.h"
+
+int main(int argc, char** argv) {
+  using namespace testgen::cli;
+  Args args(argv + 1, argv + argc);
+  try {
+    if (args.empty()) {
+      fmt::print(stderr, "{}", main_help());
+      return kExitUsage;
+    }
+    const std::string& first = args[0];
+    if (first == "-h" || first == "--help") return run_help({});
+    if (first == "--version" || first == "-V") return run_version({});
+    if (first.starts_with("-"))
+      return fail(kExitUsage, fmt::format("unknown option '{}' (options: --help, --version; subcommands: {})", first,
+                                          subcommand_names()));
+    const Subcommand* command = find_subcommand(first);
+    if (!command)
+      return fail(kExitUsage, fmt::format("unknown subcommand '{}' (subcommands: {})", first, subcommand_names()));
+    return command->run(Args(args.begin() + 1, args.end()));
+  } catch (const std::exception& e) {
+    return fail(kExitInternal, fmt::format("internal error: {}", e.what()));
+  }
+}

@@ -1,0 +1,67 @@
+#include "subcommands.h"
+
+#include <fmt/format.h>
+
+#include "cli_support.h"
+#include "exit_codes.h"
+#include "testgen/version.h"
+
+namespace testgen::cli {
+
+std::span<const Subcommand> subcommands() {
+  static const Subcommand table[] = {
+      {"puzzle", "crack a built-in puzzle with the engine (demo, tests, benchmarks)", run_puzzle},
+      {"replay", "re-run a saved case directory; exit 1 while it still fails", run_replay},
+      {"help", "show help for testgen or for one subcommand", run_help},
+      {"version", "print the version", run_version},
+  };
+  return table;
+}
+
+const Subcommand* find_subcommand(std::string_view name) {
+  for (const Subcommand& s : subcommands())
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+std::string subcommand_names() {
+  std::vector<std::string_view> names;
+  for (const Subcommand& s : subcommands()) names.push_back(s.name);
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+std::string main_help() {
+  std::string out = fmt::format(
+      "testgen {} - generate tests automatically and find real bugs with them\n\n"
+      "usage: testgen [--help] [--version] <subcommand> [options]\n\nsubcommands:\n",
+      kVersion);
+  for (const Subcommand& s : subcommands()) out += fmt::format("  {:<10} {}\n", s.name, s.summary);
+  out +=
+      "\n'testgen help <subcommand>' (or 'testgen <subcommand> --help') describes one.\n"
+      "Results are JSON on stdout; progress and errors go to stderr.\n"
+      "Exit codes: 0 ok, 1 finding, 2 usage error, 3 bad input file, 4 generator error.\n";
+  return out;
+}
+
+int run_help(const Args& args) {
+  if (args.empty()) {
+    fmt::print("{}", main_help());
+    return kExitOk;
+  }
+  if (args.size() > 1) return usage_error("help", "takes at most one subcommand name");
+  const Subcommand* s = find_subcommand(args[0]);
+  if (!s) return usage_error("help", fmt::format("unknown subcommand '{}' (subcommands: {})", args[0], subcommand_names()));
+  if (s->name == "help" || s->name == "version") {
+    fmt::print("testgen {}: {}\n", s->name, s->summary);
+    return kExitOk;
+  }
+  return s->run({"--help"});
+}
+
+int run_version(const Args& args) {
+  if (!args.empty()) return usage_error("version", fmt::format("takes no arguments, got '{}'", args[0]));
+  fmt::print("testgen {}\n", kVersion);
+  return kExitOk;
+}
+
+}  // namespace testgen::cli

@@ -1,0 +1,28 @@
+#pragma once
+// The table of subcommands: it drives both dispatch and help.
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace testgen::cli {
+
+using Args = std::vector<std::string>;
+
+struct Subcommand {
+  std::string_view name;
+  std::string_view summary;
+  /// Parses its own arguments (after the subcommand name) and runs.
+  int (*run)(const Args& args);
+};
+
+std::span<const Subcommand> subcommands();
+const Subcommand* find_subcommand(std::string_view name);
+
+int run_puzzle(const Args& args);
+int run_replay(const Args& args);
+int run_help(const Args& args);
+int run_version(const Args& args);
+
+}  // namespace testgen::cli
