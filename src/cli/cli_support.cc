@@ -50,7 +50,7 @@ std::optional<int> parse(CLI::App& app, std::string_view command, const Args& ar
 std::function<void(const Progress&)> progress_printer(std::string label, bool quiet) {
   if (quiet) return {};
   const bool tty = ::isatty(STDERR_FILENO);
-  auto last = std::make_shared<double>(-1e9);
+  auto last = std::make_shared<double>(0.0);  // nothing for runs shorter than one interval
   return [label, tty, last](const Progress& p) {
     const double interval = tty ? 0.2 : 5.0;
     if (p.seconds - *last < interval) return;

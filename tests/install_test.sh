@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `cmake --install` into a fresh prefix, then build and run a consumer that
+# uses find_package(testgen).
+source "$(dirname "$0")/lib.sh"
+: "${BUILD_DIR:?}" "${SOURCE_DIR:?}"
+cmake --install "$BUILD_DIR" --prefix "$WORK/prefix" > install.log
+[[ -x "$WORK/prefix/bin/testgen" ]] || fail "no binary installed"
+[[ -f "$WORK/prefix/include/testgen/gen.h" ]] || fail "no headers installed"
+[[ -f "$WORK/prefix/include/testgen/version.h" ]] || fail "no version header installed"
+cmake -S "$SOURCE_DIR/tests/install_consumer" -B consumer -G Ninja -DCMAKE_PREFIX_PATH="$WORK/prefix" > configure.log \
+  || fail "configure failed: $(cat configure.log)"
+cmake --build consumer > build.log 2>&1 || fail "build failed: $(cat build.log)"
+run ./consumer/property_example
+expect_rc 0
+# Shrunk: the smallest-first list whose sum reaches 100 with elements <= 50.
+[[ "$(cat out)" == *": [50, 50]" ]] || fail "unexpected: $(cat out)"
+"$WORK/prefix/bin/testgen" --version > /dev/null || fail "installed binary does not run"
+echo "install_test: ok ($(cat out))"
