@@ -7,7 +7,9 @@ cmake --install "$BUILD_DIR" --prefix "$WORK/prefix" > install.log
 [[ -x "$WORK/prefix/bin/testgen" ]] || fail "no binary installed"
 [[ -f "$WORK/prefix/include/testgen/gen.h" ]] || fail "no headers installed"
 [[ -f "$WORK/prefix/include/testgen/version.h" ]] || fail "no version header installed"
-cmake -S "$SOURCE_DIR/tests/install_consumer" -B consumer -G Ninja -DCMAKE_PREFIX_PATH="$WORK/prefix" > configure.log \
+# The consumer is built with the flags the libraries were built with (sanitizers, in the asan preset).
+cmake -S "$SOURCE_DIR/tests/install_consumer" -B consumer -G Ninja -DCMAKE_PREFIX_PATH="$WORK/prefix" \
+  -DCMAKE_CXX_FLAGS="${CONSUMER_CXX_FLAGS:-}" > configure.log \
   || fail "configure failed: $(cat configure.log)"
 cmake --build consumer > build.log 2>&1 || fail "build failed: $(cat build.log)"
 run ./consumer/property_example
