@@ -29,6 +29,7 @@ constexpr Config kConfigs[] = {
     {"no novelty", true, true, false},
     {"neither (baseline)", true, false, false},
     {"random generation only", false, false, false},
+    {"random + adaptation", false, true, false},
 };
 constexpr size_t kBaseline = 3;
 

@@ -10,6 +10,11 @@
 /// weights of the options the run forced up when the gain beat the
 /// expectation and down otherwise, in proportion to how far it missed.
 ///
+/// A learnt bias also fades by itself (`decay`): without it, choices that
+/// paid early (say, "branch" while deeper trees were new) stay favoured long
+/// after they stop paying, because a run that gains nothing against an
+/// expectation near zero moves weights only a little.
+///
 /// No option ever reaches probability zero: a draw mixes the learnt
 /// distribution with the static one, `p = (1 - floor) * learnt + floor * static`.
 /// Keyed by site (and option count), not by tree position, so what is learnt
@@ -36,6 +41,9 @@ struct AdaptiveOptions {
   size_t max_options = 64;
   /// Expectation before the first run.
   double initial_expectation = 1.0;
+  /// Forgetting: each update first pulls a site's log-weights this fraction
+  /// back toward the static distribution, so a bias that stops paying fades.
+  double decay = 0.01;
 };
 
 /// One decision a run made, in draw order.

@@ -16,6 +16,8 @@ AdaptiveModel::AdaptiveModel(AdaptiveOptions options)
     throw std::invalid_argument("adaptive alpha must be in [0, 1)");
   if (!(options_.floor > 0 && options_.floor <= 1))
     throw std::invalid_argument("adaptive floor must be in (0, 1]");
+  if (!(options_.decay >= 0 && options_.decay < 1))
+    throw std::invalid_argument("adaptive decay must be in [0, 1)");
 }
 
 uint64_t AdaptiveModel::key(uint64_t site, int64_t lo, int64_t hi) {
@@ -54,11 +56,17 @@ void AdaptiveModel::learn(std::span<const Decision> forced, double gain) {
   // miss against a near-zero expectation barely moves anything.
   const double advantage = std::clamp((gain - expectation_) / (expectation_ + 1.0), -1.0, 1.0);
   const double factor = std::exp(options_.learning_rate * advantage);
+  std::vector<uint64_t> decayed;  // each site forgets once per run, however often it was forced
   for (const Decision& d : forced) {
     if (!adapts(d.lo, d.hi)) continue;
     const size_t n = static_cast<size_t>(d.hi - d.lo) + 1;
-    auto [it, fresh] = tables_.try_emplace(key(d.site, d.lo, d.hi), n, 1.0);
+    const uint64_t k = key(d.site, d.lo, d.hi);
+    auto [it, fresh] = tables_.try_emplace(k, n, 1.0);
     std::vector<double>& w = it->second;
+    if (options_.decay > 0 && std::find(decayed.begin(), decayed.end(), k) == decayed.end()) {
+      decayed.push_back(k);
+      for (double& x : w) x = std::pow(x, 1 - options_.decay);
+    }
     w[static_cast<size_t>(d.value - d.lo)] *= factor;
     // Keep the weights' mean at 1 so repeated updates never overflow.
     double total = 0;

@@ -78,7 +78,27 @@ TEST(AdaptiveModel, WideRangesAreNotAdapted) {
   EXPECT_EQ(m.sites(), 0u);
 }
 
+TEST(AdaptiveModel, ABiasThatStopsPayingFades) {
+  // Option 2 pays early; then nothing pays for long enough that the
+  // expectation is ~0; then option 2 keeps being forced without paying.
+  auto scenario = [](double decay) {
+    AdaptiveModel m({.initial_expectation = 0.0, .decay = decay});
+    std::vector<Decision> chosen{pick(1, 2)}, elsewhere{pick(99, 0)};
+    for (int i = 0; i < 5; ++i) m.learn(chosen, 10.0);
+    for (int i = 0; i < 200; ++i) m.learn(elsewhere, 0.0);
+    const double learnt = prob(m, 1, 2);
+    for (int i = 0; i < 300; ++i) m.learn(chosen, 0.0);
+    return std::make_pair(learnt, prob(m, 1, 2));
+  };
+  auto [learnt, faded] = scenario(0.02);
+  EXPECT_GT(learnt, 0.6);
+  EXPECT_LT(faded, 0.3);
+  auto [learnt_sticky, kept] = scenario(0.0);
+  EXPECT_GT(kept, 0.6) << "without decay the bias stays";
+}
+
 TEST(AdaptiveModel, RejectsBadOptions) {
+  EXPECT_THROW(AdaptiveModel({.decay = 1.0}), std::invalid_argument);
   EXPECT_THROW(AdaptiveModel({.alpha = 1.0}), std::invalid_argument);
   EXPECT_THROW(AdaptiveModel({.floor = 0.0}), std::invalid_argument);
 }

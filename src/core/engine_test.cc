@@ -156,6 +156,49 @@ TEST(Engine, KeepsCasesInTheStoreAndResumesFromThem) {
   EXPECT_GE(second.features, first.features);
 }
 
+// A target that reports its coverage through a plugged-in source, not its result.
+class SourceReportingTarget : public Target {
+ public:
+  explicit SourceReportingTarget(ReportedFeatures& sink) : sink_(sink) {}
+  std::string name() const override { return "test:source"; }
+  RunResult run(const Cursor& at) override {
+    sink_.report("value:" + std::to_string(g::choose(0, 9)(at)));
+    return {};
+  }
+  std::string describe(const Cursor&) override { return ""; }
+
+ private:
+  ReportedFeatures& sink_;
+};
+
+TEST(Engine, CoverageSourcesFeedTheEngine) {
+  ReportedFeatures source;
+  SourceReportingTarget t(source);
+  EngineReport r = Engine(t, {.seed = 2, .max_runs = 200, .coverage_sources = {&source}}).run();
+  EXPECT_EQ(r.features, 10u);
+  EXPECT_EQ(r.kept, 10u);
+  EXPECT_TRUE(r.exhausted);  // ten values, each run once
+}
+
+TEST(Engine, TimeBudgetStopsTheLoop) {
+  HiTarget t;
+  EngineReport r = Engine(t, {.seed = 1, .max_runs = UINT64_MAX, .max_seconds = 0.2, .novelty = false,
+                              .stop_on_failure = false}).run();
+  EXPECT_GE(r.seconds, 0.2);
+  EXPECT_LT(r.seconds, 5.0);
+  EXPECT_GT(r.runs, 0u);
+}
+
+TEST(Engine, ProgressIsReported) {
+  HiTarget t;
+  std::vector<uint64_t> seen;
+  Engine(t, {.seed = 1, .max_runs = 3000, .stop_on_failure = false,
+             .on_progress = [&](const Progress& p) { seen.push_back(p.runs); }, .progress_every = 1000}).run();
+  ASSERT_GE(seen.size(), 3u);
+  EXPECT_EQ(seen[0], 1000u);
+  EXPECT_EQ(seen.back(), 3000u);
+}
+
 TEST(Engine, GenerationErrorsStopTheEngine) {
   auto bad = g::filter(g::choose(0, 3), [](int64_t) { return false; }, "never");
   class T : public Target {
