@@ -97,6 +97,8 @@ class ChoiceTree {
   size_t decision_count() const;
   /// Paths of decision nodes in preorder; only forced ones if `forced_only`.
   std::vector<NodePath> decision_paths(bool forced_only) const;
+  /// Paths of every forced node (structural ones too), in preorder.
+  std::vector<NodePath> forced_paths() const;
 
   /// Serialisation, versioned: {"format":"testgen-choice-tree","version":1,"root":{...}}.
   /// Integers beyond 2^53 are written as decimal strings so that JSON tools

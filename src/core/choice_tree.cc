@@ -114,13 +114,13 @@ struct Parser {
   }
 };
 
-void collect_paths(const ChoiceNode& node, bool forced_only, NodePath& path,
+void collect_paths(const ChoiceNode& node, bool forced_only, bool decisions_only, NodePath& path,
                    std::vector<NodePath>& out) {
   if (forced_only && !node.forced) return;
-  if (is_decision(node.kind)) out.push_back(path);
+  if (!decisions_only || is_decision(node.kind)) out.push_back(path);
   for (const auto& [slot, child] : node.children) {
     path.push_back(slot);
-    collect_paths(*child, forced_only, path, out);
+    collect_paths(*child, forced_only, decisions_only, path, out);
     path.pop_back();
   }
 }
@@ -241,7 +241,14 @@ size_t ChoiceTree::decision_count() const { return decision_paths(false).size();
 std::vector<NodePath> ChoiceTree::decision_paths(bool forced_only) const {
   std::vector<NodePath> out;
   NodePath path;
-  collect_paths(*root_, forced_only, path, out);
+  collect_paths(*root_, forced_only, true, path, out);
+  return out;
+}
+
+std::vector<NodePath> ChoiceTree::forced_paths() const {
+  std::vector<NodePath> out;
+  NodePath path;
+  collect_paths(*root_, true, false, path, out);
   return out;
 }
 

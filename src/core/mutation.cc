@@ -12,23 +12,6 @@ namespace {
 // 128-bit arithmetic for moving values near the ends of the 64-bit range.
 __extension__ typedef __int128 int128;
 
-void collect_forced(const ChoiceNode& node, NodePath& path, std::vector<NodePath>& out) {
-  if (!node.forced) return;
-  out.push_back(path);
-  for (const auto& [slot, child] : node.children) {
-    path.push_back(slot);
-    collect_forced(*child, path, out);
-    path.pop_back();
-  }
-}
-
-std::vector<NodePath> forced_nodes(const ChoiceTree& tree) {
-  std::vector<NodePath> out;
-  NodePath path;
-  collect_forced(tree.root(), path, out);
-  return out;
-}
-
 std::optional<NodePath> random_decision(const ChoiceTree& tree, Rng& rng, bool integers_only) {
   std::vector<NodePath> paths = tree.decision_paths(true);
   if (integers_only) {
@@ -72,12 +55,12 @@ void nudge(ChoiceTree& tree, const NodePath& path, Rng& rng) {
 
 bool splice(ChoiceTree& into, const ChoiceTree& donor, Rng& rng) {
   std::unordered_map<uint64_t, std::vector<NodePath>> donor_by_site;
-  for (const NodePath& p : forced_nodes(donor)) {
+  for (const NodePath& p : donor.forced_paths()) {
     const ChoiceNode* n = donor.find(p);
     if (n->site != 0) donor_by_site[n->site].push_back(p);
   }
   std::vector<std::pair<NodePath, const std::vector<NodePath>*>> matches;
-  for (const NodePath& p : forced_nodes(into)) {
+  for (const NodePath& p : into.forced_paths()) {
     if (p.empty()) continue;  // replacing the root would just copy the donor
     const ChoiceNode* n = into.find(p);
     auto it = donor_by_site.find(n->site);

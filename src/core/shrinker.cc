@@ -36,16 +36,6 @@ ChoiceNode* first_decision(ChoiceNode& node) {
   return nullptr;
 }
 
-void all_forced_paths(const ChoiceNode& node, NodePath& path, std::vector<NodePath>& out) {
-  if (!node.forced) return;
-  out.push_back(path);
-  for (const auto& [slot, c] : node.children) {
-    path.push_back(slot);
-    all_forced_paths(*c, path, out);
-    path.pop_back();
-  }
-}
-
 class Shrinker {
  public:
   Shrinker(const ChoiceTree& start, const ShrinkOracle& oracle, ShrinkOptions options)
@@ -86,10 +76,8 @@ class Shrinker {
   }
 
   std::vector<NodePath> paths_of(ChoiceKind only, bool any_kind) const {
-    std::vector<NodePath> all, out;
-    NodePath path;
-    all_forced_paths(current_.root(), path, all);
-    for (auto& p : all)
+    std::vector<NodePath> out;
+    for (auto& p : current_.forced_paths())
       if (any_kind || current_.find(p)->kind == only) out.push_back(std::move(p));
     return out;
   }

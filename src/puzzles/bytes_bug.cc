@@ -31,14 +31,7 @@ class BytesBug : public Target {
     return r;
   }
 
-  std::string describe(const Cursor& at) override {
-    std::string out = "\"";
-    for (int64_t c : gen_(at)) {
-      if (c >= 32 && c < 127 && c != '"' && c != '\\') out += static_cast<char>(c);
-      else out += fmt::format("\\x{:02x}", c);
-    }
-    return out + "\"";
-  }
+  std::string describe(const Cursor& at) override { return render_bytes(gen_(at)); }
 
  private:
   Gen<std::vector<int64_t>> gen_ = gen::list(gen::choose(0, 64), gen::choose(0, 255));

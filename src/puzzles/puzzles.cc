@@ -1,5 +1,7 @@
 #include "puzzles.h"
 
+#include <fmt/format.h>
+
 #include <bit>
 #include <string>
 
@@ -9,6 +11,15 @@ Feature distance_feature(std::string_view name, int64_t a, int64_t b) {
   const uint64_t d = a >= b ? static_cast<uint64_t>(a) - static_cast<uint64_t>(b)
                             : static_cast<uint64_t>(b) - static_cast<uint64_t>(a);
   return feature_of(std::string(name) + ":" + std::to_string(std::bit_width(d)));
+}
+
+std::string render_bytes(const std::vector<int64_t>& bytes) {
+  std::string out = "\"";
+  for (int64_t c : bytes) {
+    if (c >= 32 && c < 127 && c != '"' && c != '\\') out += static_cast<char>(c);
+    else out += fmt::format("\\x{:02x}", c);
+  }
+  return out + "\"";
 }
 
 const std::vector<Puzzle>& all() {

@@ -31,6 +31,9 @@ const std::vector<Puzzle>& all();
 /// The puzzle called `name`, or nullptr.
 const Puzzle* find(std::string_view name);
 
+/// A byte string as a C-like literal: printable ASCII as is, the rest as \xNN.
+std::string render_bytes(const std::vector<int64_t>& bytes);
+
 /// Feature "name:k" where k is the bit width of |a - b| (0 when equal).
 Feature distance_feature(std::string_view name, int64_t a, int64_t b);
 
