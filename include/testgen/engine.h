@@ -124,7 +124,7 @@ struct EngineOptions {
   bool stop_on_failure = true;
   CaseStore* store = nullptr;
   std::vector<CoverageSource*> coverage_sources;
-  /// Called about every `progress_every` runs and at the end.
+  /// Called about every `progress_every` runs (0: never) and at the end.
   std::function<void(const Progress&)> on_progress;
   uint64_t progress_every = 1000;
 };

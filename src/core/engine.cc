@@ -264,7 +264,7 @@ struct Engine::Impl {
       } else if (gain > 0) {
         keep(forced, result, gain, parent, mutations);
       }
-      if (report.runs % opt.progress_every == 0) progress();
+      if (opt.progress_every > 0 && report.runs % opt.progress_every == 0) progress();
     }
     if (opt.store) opt.store->save_coverage(global, true);
     report.seconds = elapsed();

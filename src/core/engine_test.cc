@@ -197,6 +197,10 @@ TEST(Engine, ProgressIsReported) {
   ASSERT_GE(seen.size(), 3u);
   EXPECT_EQ(seen[0], 1000u);
   EXPECT_EQ(seen.back(), 3000u);
+  seen.clear();
+  Engine(t, {.seed = 1, .max_runs = 10, .stop_on_failure = false,
+             .on_progress = [&](const Progress& p) { seen.push_back(p.runs); }, .progress_every = 0}).run();
+  EXPECT_EQ(seen, std::vector<uint64_t>{10}) << "0: only the final report";
 }
 
 TEST(Engine, GenerationErrorsStopTheEngine) {

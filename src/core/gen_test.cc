@@ -62,6 +62,12 @@ TEST(Gen, FreqFollowsWeights) {
   }
 }
 
+TEST(Gen, SimplestFreqOptionIsTheFirstAllowed) {
+  auto f = g::freq<int>({{0, g::unit(0)}, {0, g::unit(1)}, {5, g::unit(2)}, {1, g::unit(3)}});
+  ChoiceTree t;
+  EXPECT_EQ(draw(f, t, 1, 3, Fill::kSimplest), 2);
+}
+
 TEST(Gen, ListLengthComesFromItsGenerator) {
   auto l = g::list(g::choose(2, 4), g::flip());
   for (uint64_t seed = 0; seed < 100; ++seed) {

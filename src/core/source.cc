@@ -41,7 +41,8 @@ int64_t Source::decide(ChoiceNode& node, const Site& site, ChoiceKind kind, int6
     value = node.value;
   } else if (options_.fill == Fill::kSimplest) {
     value = simplest_in(lo, hi);
-    if (!weights.empty() && weights[static_cast<size_t>(value - lo)] <= 0) value = draw_fresh(site, lo, hi, weights);
+    // With static weights (freq) the simplest option is the first one allowed.
+    while (!weights.empty() && value < hi && weights[static_cast<size_t>(value - lo)] <= 0) ++value;
   } else {
     value = draw_fresh(site, lo, hi, weights);
     ++fresh_;
