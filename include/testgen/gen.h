@@ -90,28 +90,46 @@ concept Generator = requires { typename G::value_type; } &&
 
 namespace gen {
 
-using Where = std::source_location;
+/// Where a generator was made, which gives its site: a C++ source location
+/// (the default argument of every combinator), or a name a script gives
+/// ("suite.lua:12").
+class Where {
+ public:
+  Where(std::source_location location) : location_(location) {}  // NOLINT: implicit on purpose
+  static Where named(std::string name) {
+    Where w{std::source_location{}};
+    w.name_ = std::move(name);
+    return w;
+  }
+  Site site(std::string_view kind, uint64_t salt = 0) const {
+    return name_.empty() ? Site::at(kind, location_, salt) : Site::named(kind, name_, salt);
+  }
+
+ private:
+  std::source_location location_;
+  std::string name_;
+};
 
 /// Always `value`; draws nothing.
 template <class T>
-Gen<T> unit(T value, Where where = Where::current()) {
-  return Gen<T>(Site::at("unit", where), [value](const Cursor&) { return value; });
+Gen<T> unit(T value, Where where = std::source_location::current()) {
+  return Gen<T>(where.site("unit"), [value](const Cursor&) { return value; });
 }
 
 /// f applied to the value of g. Shrinks as g does.
 template <class T, class F>
-auto map(Gen<T> g, F f, Where where = Where::current()) -> Gen<std::invoke_result_t<F, const T&>> {
+auto map(Gen<T> g, F f, Where where = std::source_location::current()) -> Gen<std::invoke_result_t<F, const T&>> {
   using U = std::invoke_result_t<F, const T&>;
-  return Gen<U>(Site::at("map", where), [g, f](const Cursor& at) { return f(g(at)); });
+  return Gen<U>(where.site("map"), [g, f](const Cursor& at) { return f(g(at)); });
 }
 
 /// Runs g (slot 0), then the generator f returns for its value (slot 1).
 template <class T, class F>
-auto bind(Gen<T> g, F f, Where where = Where::current())
+auto bind(Gen<T> g, F f, Where where = std::source_location::current())
     -> Gen<typename std::invoke_result_t<F, const T&>::value_type> {
   using G = std::invoke_result_t<F, const T&>;
   static_assert(Generator<G>, "bind: f must return a Gen<U>");
-  Site site = Site::at("bind", where);
+  Site site = where.site("bind");
   return Gen<typename G::value_type>(site, [g, f, site](const Cursor& at) {
     at.claim(site);
     const T first = g(at.child(0));
@@ -120,21 +138,21 @@ auto bind(Gen<T> g, F f, Where where = Where::current())
 }
 
 /// true or false, equally likely before adaptation.
-Gen<bool> flip(Where where = Where::current());
+Gen<bool> flip(Where where = std::source_location::current());
 /// An integer in [0, n); n must be positive.
-Gen<int64_t> integer(int64_t n, Where where = Where::current());
+Gen<int64_t> integer(int64_t n, Where where = std::source_location::current());
 /// An integer in [lo, hi].
-Gen<int64_t> choose(int64_t lo, int64_t hi, Where where = Where::current());
+Gen<int64_t> choose(int64_t lo, int64_t hi, Where where = std::source_location::current());
 /// Any 64-bit pattern; shrinks toward 0.
-Gen<uint64_t> bits64(Where where = Where::current());
+Gen<uint64_t> bits64(Where where = std::source_location::current());
 /// True when the size has reached 0: the signal to end a recursion (quest's iszero).
-Gen<bool> iszero(Where where = Where::current());
+Gen<bool> iszero(Where where = std::source_location::current());
 
 /// One of `values`, equally likely before adaptation; shrinks toward the first.
 template <class T>
-Gen<T> elements(std::vector<T> values, Where where = Where::current()) {
+Gen<T> elements(std::vector<T> values, Where where = std::source_location::current()) {
   if (values.empty()) throw GenerationError("elements: needs at least one value");
-  Site site = Site::at("elements", where);
+  Site site = where.site("elements");
   auto shared = std::make_shared<const std::vector<T>>(std::move(values));
   return Gen<T>(site, [shared, site](const Cursor& at) {
     auto i = at.decide(site, ChoiceKind::kIndex, 0, static_cast<int64_t>(shared->size()) - 1);
@@ -142,7 +160,7 @@ Gen<T> elements(std::vector<T> values, Where where = Where::current()) {
   });
 }
 template <class T>
-Gen<T> elements(std::initializer_list<T> values, Where where = Where::current()) {
+Gen<T> elements(std::initializer_list<T> values, Where where = std::source_location::current()) {
   return elements(std::vector<T>(values), where);
 }
 
@@ -151,7 +169,7 @@ template <class T>
 Gen<T> pick(const char* kind, std::vector<Gen<T>> gens, std::vector<double> weights, int size_step,
             Where where) {
   if (gens.empty()) throw GenerationError(std::string(kind) + ": needs at least one generator");
-  Site site = Site::at(kind, where);
+  Site site = where.site(kind);
   auto shared = std::make_shared<const std::vector<Gen<T>>>(std::move(gens));
   auto w = std::make_shared<const std::vector<double>>(std::move(weights));
   return Gen<T>(site, [shared, w, site, size_step](const Cursor& at) {
@@ -167,17 +185,17 @@ Gen<T> pick(const char* kind, std::vector<Gen<T>> gens, std::vector<double> weig
 /// generator runs at child slot i, so switching back to an option finds its
 /// old subtree. Shrinks toward the first option.
 template <class T>
-Gen<T> oneof(std::vector<Gen<T>> gens, Where where = Where::current()) {
+Gen<T> oneof(std::vector<Gen<T>> gens, Where where = std::source_location::current()) {
   return detail::pick("oneof", std::move(gens), {}, 0, where);
 }
 template <class T>
-Gen<T> oneof(std::initializer_list<Gen<T>> gens, Where where = Where::current()) {
+Gen<T> oneof(std::initializer_list<Gen<T>> gens, Where where = std::source_location::current()) {
   return oneof(std::vector<Gen<T>>(gens), where);
 }
 
 /// Like oneof, but option i is chosen with probability weight_i / sum (before adaptation).
 template <class T>
-Gen<T> freq(std::vector<std::pair<double, Gen<T>>> choices, Where where = Where::current()) {
+Gen<T> freq(std::vector<std::pair<double, Gen<T>>> choices, Where where = std::source_location::current()) {
   std::vector<Gen<T>> gens;
   std::vector<double> weights;
   for (auto& [w, g] : choices) {
@@ -197,19 +215,19 @@ Gen<T> freq(std::vector<std::pair<double, Gen<T>>> choices, Where where = Where:
 /// that a leaf is recorded alike at every size and shrinking can remove a
 /// level of recursion.
 template <class T>
-Gen<T> smaller(std::vector<Gen<T>> gens, Where where = Where::current()) {
+Gen<T> smaller(std::vector<Gen<T>> gens, Where where = std::source_location::current()) {
   return detail::pick("smaller", std::move(gens), {}, 1, where);
 }
 template <class T>
-Gen<T> smaller(std::initializer_list<Gen<T>> gens, Where where = Where::current()) {
+Gen<T> smaller(std::initializer_list<Gen<T>> gens, Where where = std::source_location::current()) {
   return smaller(std::vector<Gen<T>>(gens), where);
 }
 
 /// A list whose length comes from `length` (slot 0; negative counts as 0) and
 /// whose i-th element is drawn at slot i+1. Shrinks by deleting elements.
 template <class T>
-Gen<std::vector<T>> list(Gen<int64_t> length, Gen<T> element, Where where = Where::current()) {
-  Site site = Site::at("list", where);
+Gen<std::vector<T>> list(Gen<int64_t> length, Gen<T> element, Where where = std::source_location::current()) {
+  Site site = where.site("list");
   return Gen<std::vector<T>>(site, [length, element, site](const Cursor& at) {
     at.claim(site, ChoiceKind::kList);
     const int64_t n = std::max<int64_t>(0, length(at.child(0)));
@@ -222,8 +240,8 @@ Gen<std::vector<T>> list(Gen<int64_t> length, Gen<T> element, Where where = Wher
 
 /// The lists of `parts` (part i at slot i), joined.
 template <class T>
-Gen<std::vector<T>> concat(std::vector<Gen<std::vector<T>>> parts, Where where = Where::current()) {
-  Site site = Site::at("concat", where);
+Gen<std::vector<T>> concat(std::vector<Gen<std::vector<T>>> parts, Where where = std::source_location::current()) {
+  Site site = where.site("concat");
   return Gen<std::vector<T>>(site, [parts, site](const Cursor& at) {
     at.claim(site);
     std::vector<T> out;
@@ -237,25 +255,25 @@ Gen<std::vector<T>> concat(std::vector<Gen<std::vector<T>>> parts, Where where =
 
 /// The generator f makes from the current size.
 template <class F>
-auto sized(F f, Where where = Where::current())
+auto sized(F f, Where where = std::source_location::current())
     -> Gen<typename std::invoke_result_t<F, int>::value_type> {
   using G = std::invoke_result_t<F, int>;
   static_assert(Generator<G>, "sized: f must return a Gen<U>");
-  return Gen<typename G::value_type>(Site::at("sized", where),
+  return Gen<typename G::value_type>(where.site("sized"),
                                      [f](const Cursor& at) { return f(at.size())(at); });
 }
 
 /// g run with the given size.
 template <class T>
-Gen<T> resize(int size, Gen<T> g, Where where = Where::current()) {
-  return Gen<T>(Site::at("resize", where), [size, g](const Cursor& at) { return g(at.resized(size)); });
+Gen<T> resize(int size, Gen<T> g, Where where = std::source_location::current()) {
+  return Gen<T>(where.site("resize"), [size, g](const Cursor& at) { return g(at.resized(size)); });
 }
 
 /// Values of g that satisfy `pred`; attempt k is drawn at slot k. After
 /// `max_tries` rejections in a row, throws a GenerationError naming the filter.
 template <class T, class P>
-Gen<T> filter(Gen<T> g, P pred, std::string name, int max_tries = 100, Where where = Where::current()) {
-  Site site = Site::at("filter", where);
+Gen<T> filter(Gen<T> g, P pred, std::string name, int max_tries = 100, Where where = std::source_location::current()) {
+  Site site = where.site("filter");
   return Gen<T>(site, [g, pred, name, max_tries, site](const Cursor& at) -> T {
     at.claim(site);
     for (int k = 0; k < max_tries; ++k) {
@@ -272,8 +290,8 @@ Gen<T> filter(Gen<T> g, P pred, std::string name, int max_tries = 100, Where whe
 /// A generator defined in terms of itself: `define` receives the generator
 /// being defined. Pair it with `smaller`/`iszero` so the recursion ends.
 template <class T>
-Gen<T> recursive(std::function<Gen<T>(Gen<T>)> define, Where where = Where::current()) {
-  Site site = Site::at("recursive", where);
+Gen<T> recursive(std::function<Gen<T>(Gen<T>)> define, Where where = std::source_location::current()) {
+  Site site = where.site("recursive");
   auto cell = std::make_shared<std::optional<Gen<T>>>();
   // The inner reference is weak so that the definition does not own itself.
   std::weak_ptr<std::optional<Gen<T>>> weak = cell;
@@ -288,8 +306,8 @@ Gen<T> recursive(std::function<Gen<T>(Gen<T>)> define, Where where = Where::curr
 
 /// A Lazy<T>: g is only drawn (at slot 0) when the value is first accessed.
 template <class T>
-Gen<Lazy<T>> lazy(Gen<T> g, Where where = Where::current()) {
-  Site site = Site::at("lazy", where);
+Gen<Lazy<T>> lazy(Gen<T> g, Where where = std::source_location::current()) {
+  Site site = where.site("lazy");
   return Gen<Lazy<T>>(site, [g, site](const Cursor& at) {
     at.claim(site);
     return Lazy<T>(at, g);

@@ -155,6 +155,15 @@ TEST(Gen, SitesAreStableAndDistinct) {
   EXPECT_NE(make().site().label.find("choose@gen_test.cc:"), std::string::npos);
 }
 
+TEST(Gen, ScriptsNameTheirSites) {
+  auto a = g::choose(0, 9, g::Where::named("suite.lua:12"));
+  auto b = g::choose(0, 9, g::Where::named("suite.lua:12"));
+  auto c = g::choose(0, 9, g::Where::named("suite.lua:13"));
+  EXPECT_EQ(a.site().id, b.site().id);
+  EXPECT_NE(a.site().id, c.site().id);
+  EXPECT_EQ(a.site().label, "choose@suite.lua:12");
+}
+
 TEST(Gen, TupleDrawsPartsInSlots) {
   auto t2 = g::tuple(g::choose(0, 9), g::flip());
   ChoiceTree t;
