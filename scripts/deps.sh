@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config make python3
   libgtest-dev libbenchmark-dev
-  nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev
+  nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev liblua5.4-dev
 )
 
 missing=()

@@ -1,0 +1,103 @@
+#include "interpreter.h"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace testgen::script {
+namespace {
+
+// The registry key under which each state keeps its Interpreter.
+char kInterpreterKey;
+
+// What the interpreter adds in Lua itself: small and stateless.
+constexpr std::string_view kPrelude = R"lua(
+Uniq = {}
+-- A source of unique names for struct tags and members (quest's Uniq.make()).
+function Uniq.make()
+  local u = {n = 0}
+  function u:name(prefix)
+    self.n = self.n + 1
+    return (prefix or "x") .. self.n
+  end
+  return u
+end
+R = Rand
+)lua";
+
+}  // namespace
+
+Interpreter& interpreter_of(lua_State* L) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &kInterpreterKey);
+  auto* self = static_cast<Interpreter*>(lua_touserdata(L, -1));
+  lua_pop(L, 1);
+  return *self;
+}
+
+Interpreter::Interpreter(uint64_t seed)
+    : L_(luaL_newstate()), rng_(seed), alive_(std::make_shared<bool>(true)) {
+  if (!L_) throw ScriptError("cannot create a Lua state (out of memory)");
+  luaL_openlibs(L_);
+  lua_pushlightuserdata(L_, this);
+  lua_rawsetp(L_, LUA_REGISTRYINDEX, &kInterpreterKey);
+  install_rand(L_);
+  run_chunk(kPrelude, "testgen prelude");
+}
+
+Interpreter::~Interpreter() {
+  *alive_ = false;  // references still held in C++ must not touch the closed state
+  lua_close(L_);
+}
+
+void Interpreter::call(int nargs, int nresults) {
+  if (lua_pcall(L_, nargs, nresults, 0) != LUA_OK) {
+    const char* message = lua_tostring(L_, -1);
+    std::string text = message ? message : "(error object is not a string)";
+    lua_pop(L_, 1);
+    throw LuaError(text);
+  }
+}
+
+void Interpreter::run_chunk(std::string_view code, const std::string& chunk_name) {
+  const std::string name = "=" + chunk_name;
+  if (luaL_loadbuffer(L_, code.data(), code.size(), name.c_str()) != LUA_OK) {
+    std::string text = lua_tostring(L_, -1);
+    lua_pop(L_, 1);
+    throw LuaError(text);
+  }
+  call(0, 0);
+}
+
+void Interpreter::run_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ScriptError(fmt::format("{}: cannot read: {}", path.string(), std::strerror(errno)));
+  std::ostringstream code;
+  code << in.rdbuf();
+  run_chunk(code.str(), path.string());
+}
+
+Gen<LuaRef> Interpreter::generator(const std::string& expr) {
+  run_chunk("__testgen_value = " + expr, expr);
+  lua_getglobal(L_, "__testgen_value");
+  const Gen<LuaRef>* g = to_generator(L_, -1);
+  const std::string type = luaL_typename(L_, -1);
+  lua_pop(L_, 1);
+  lua_pushnil(L_);
+  lua_setglobal(L_, "__testgen_value");
+  if (!g) throw ScriptError(fmt::format("{}: not a generator (it is a {})", expr, type));
+  return *g;
+}
+
+std::string Interpreter::to_string(const LuaRef& value) {
+  lua_getglobal(L_, "tostring");
+  value.push();
+  call(1, 1);
+  std::string out = lua_tostring(L_, -1);
+  lua_pop(L_, 1);
+  return out;
+}
+
+}  // namespace testgen::script

@@ -1,0 +1,293 @@
+// The Rand table: quest's generator primitives, each built from the core
+// generator of the same name, so Lua suites replay, shrink and adapt.
+#include <fmt/format.h>
+
+#include "interpreter.h"
+
+namespace testgen::script {
+namespace {
+
+constexpr const char* kGenMeta = "testgen.Gen";
+
+// Runs F; a C++ exception becomes a Lua error at the caller's position. No
+// C++ object may be alive in this frame when lua_error jumps.
+template <int (*F)(lua_State*)>
+int guarded(lua_State* L) {
+  {
+    std::string message;
+    bool positioned = false;  // Lua's own errors already say where they happened
+    try {
+      return F(L);
+    } catch (const LuaError& e) {
+      message = e.what();
+      positioned = true;
+    } catch (const std::exception& e) {
+      message = e.what();
+    }
+    if (positioned) {
+      lua_pushlstring(L, message.data(), message.size());
+    } else {
+      luaL_where(L, 1);
+      lua_pushlstring(L, message.data(), message.size());
+      lua_concat(L, 2);
+    }
+  }
+  return lua_error(L);
+}
+
+// The Lua position that is creating a generator: its site.
+gen::Where where(lua_State* L) {
+  lua_Debug ar;
+  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
+    return gen::Where::named(fmt::format("{}:{}", ar.short_src, ar.currentline));
+  return gen::Where::named("lua");
+}
+
+LuaRef take(lua_State* L) { return LuaRef::pop(L, interpreter_of(L).alive()); }
+
+LuaRef copy_arg(lua_State* L, int index) {
+  lua_pushvalue(L, index);
+  return take(L);
+}
+
+Gen<LuaRef> check_generator(lua_State* L, int index, const char* what) {
+  const Gen<LuaRef>* g = to_generator(L, index);
+  if (!g) throw ScriptError(fmt::format("{}: expected a generator, got a {}", what, luaL_typename(L, index)));
+  return *g;
+}
+
+std::vector<Gen<LuaRef>> generator_list(lua_State* L, int index, const char* what) {
+  if (!lua_istable(L, index)) throw ScriptError(fmt::format("{}: expected a list of generators", what));
+  std::vector<Gen<LuaRef>> out;
+  const lua_Integer n = luaL_len(L, index);
+  for (lua_Integer i = 1; i <= n; ++i) {
+    lua_geti(L, index, i);
+    const Gen<LuaRef>* g = to_generator(L, -1);
+    const std::string type = luaL_typename(L, -1);
+    lua_pop(L, 1);
+    if (!g) throw ScriptError(fmt::format("{}: element {} is a {}, not a generator", what, i, type));
+    out.push_back(*g);
+  }
+  if (out.empty()) throw ScriptError(fmt::format("{}: needs at least one generator", what));
+  return out;
+}
+
+int64_t to_integer(const LuaRef& value, const char* what) {
+  lua_State* L = value.state();
+  value.push();
+  int ok = 0;
+  const lua_Integer n = lua_tointegerx(L, -1, &ok);
+  const std::string type = luaL_typename(L, -1);
+  lua_pop(L, 1);
+  if (!ok) throw ScriptError(fmt::format("{}: the length generator produced a {}, not an integer", what, type));
+  return n;
+}
+
+Gen<LuaRef> integers_as_lua(lua_State* L, Gen<int64_t> g) {
+  return gen::map(g, [L](int64_t v) {
+    lua_pushinteger(L, v);
+    return take(L);
+  });
+}
+
+Gen<LuaRef> booleans_as_lua(lua_State* L, Gen<bool> g) {
+  return gen::map(g, [L](bool v) {
+    lua_pushboolean(L, v);
+    return take(L);
+  });
+}
+
+LuaRef list_to_table(lua_State* L, const std::vector<LuaRef>& items) {
+  lua_createtable(L, static_cast<int>(items.size()), 0);
+  for (size_t i = 0; i < items.size(); ++i) {
+    items[i].push();
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+  return take(L);
+}
+
+std::vector<LuaRef> table_to_list(const LuaRef& table, const char* what) {
+  lua_State* L = table.state();
+  table.push();
+  if (!lua_istable(L, -1)) {
+    const std::string type = luaL_typename(L, -1);
+    lua_pop(L, 1);
+    throw ScriptError(fmt::format("{}: a part produced a {}, not a list", what, type));
+  }
+  std::vector<LuaRef> out;
+  const lua_Integer n = luaL_len(L, -1);
+  for (lua_Integer i = 1; i <= n; ++i) {
+    lua_geti(L, -1, i);
+    out.push_back(take(L));
+  }
+  lua_pop(L, 1);
+  return out;
+}
+
+// --- the primitives ---------------------------------------------------------
+
+int l_unit(lua_State* L) {
+  luaL_checkany(L, 1);
+  push_generator(L, gen::unit(copy_arg(L, 1), where(L)));
+  return 1;
+}
+
+// Argument checks that raise Lua errors come before any C++ object is made:
+// their longjmp would skip its destructor.
+int l_bind(lua_State* L) {
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  Gen<LuaRef> first = check_generator(L, 1, "bind");
+  LuaRef f = copy_arg(L, 2);
+  push_generator(L, gen::bind(first, [f](const LuaRef& value) {
+    lua_State* S = f.state();
+    f.push();
+    value.push();
+    if (lua_pcall(S, 1, 1, 0) != LUA_OK) {
+      std::string message = lua_tostring(S, -1) ? lua_tostring(S, -1) : "(error object is not a string)";
+      lua_pop(S, 1);
+      throw LuaError(message);
+    }
+    const Gen<LuaRef>* next = to_generator(S, -1);
+    const std::string type = luaL_typename(S, -1);
+    if (!next) {
+      lua_pop(S, 1);
+      throw ScriptError(fmt::format("bind: the function returned a {}, not a generator", type));
+    }
+    Gen<LuaRef> out = *next;
+    lua_pop(S, 1);
+    return out;
+  }, where(L)));
+  return 1;
+}
+
+int l_run(lua_State* L) {
+  const auto size = static_cast<int>(luaL_optinteger(L, 3, 2));
+  Gen<LuaRef> g = check_generator(L, 1, "run");
+  Interpreter& self = interpreter_of(L);
+  ChoiceTree tree;
+  Source source(tree, SourceOptions{.seed = self.rng().next(), .size = size});
+  g(source.root()).push();
+  return 1;
+}
+
+int l_integer(lua_State* L) {
+  const lua_Integer n = luaL_checkinteger(L, 1);
+  push_generator(L, integers_as_lua(L, gen::integer(n, where(L))));
+  return 1;
+}
+
+int l_choose(lua_State* L) {
+  const lua_Integer lo = luaL_checkinteger(L, 1), hi = luaL_checkinteger(L, 2);
+  push_generator(L, integers_as_lua(L, gen::choose(lo, hi, where(L))));
+  return 1;
+}
+
+int l_elements(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  std::vector<LuaRef> values;
+  const lua_Integer n = luaL_len(L, 1);
+  for (lua_Integer i = 1; i <= n; ++i) {
+    lua_geti(L, 1, i);
+    values.push_back(take(L));
+  }
+  push_generator(L, gen::elements(std::move(values), where(L)));
+  return 1;
+}
+
+int l_oneof(lua_State* L) {
+  push_generator(L, gen::oneof(generator_list(L, 1, "oneof"), where(L)));
+  return 1;
+}
+
+int l_smaller(lua_State* L) {
+  push_generator(L, gen::smaller(generator_list(L, 1, "smaller"), where(L)));
+  return 1;
+}
+
+// freq{w1, g1, w2, g2, ...}, as in quest's manual.
+int l_freq(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const lua_Integer n = luaL_len(L, 1);
+  if (n == 0 || n % 2 != 0) throw ScriptError("freq: expected a list of weight, generator pairs");
+  std::vector<std::pair<double, Gen<LuaRef>>> choices;
+  for (lua_Integer i = 1; i < n; i += 2) {
+    lua_geti(L, 1, i);
+    int ok = 0;
+    const double w = lua_tonumberx(L, -1, &ok);
+    lua_pop(L, 1);
+    if (!ok) throw ScriptError(fmt::format("freq: element {} should be a weight (a number)", i));
+    lua_geti(L, 1, i + 1);
+    const Gen<LuaRef>* g = to_generator(L, -1);
+    lua_pop(L, 1);
+    if (!g) throw ScriptError(fmt::format("freq: element {} should be a generator", i + 1));
+    choices.emplace_back(w, *g);
+  }
+  push_generator(L, gen::freq(std::move(choices), where(L)));
+  return 1;
+}
+
+int l_list(lua_State* L) {
+  Gen<LuaRef> length = check_generator(L, 1, "list (length)");
+  Gen<LuaRef> element = check_generator(L, 2, "list (element)");
+  auto n = gen::map(length, [](const LuaRef& v) { return to_integer(v, "list"); });
+  push_generator(L, gen::map(gen::list(n, element, where(L)),
+                             [L](const std::vector<LuaRef>& items) { return list_to_table(L, items); }));
+  return 1;
+}
+
+int l_concat(lua_State* L) {
+  std::vector<Gen<std::vector<LuaRef>>> parts;
+  for (const Gen<LuaRef>& g : generator_list(L, 1, "concat"))
+    parts.push_back(gen::map(g, [](const LuaRef& t) { return table_to_list(t, "concat"); }));
+  push_generator(L, gen::map(gen::concat(std::move(parts), where(L)),
+                             [L](const std::vector<LuaRef>& items) { return list_to_table(L, items); }));
+  return 1;
+}
+
+int l_gen_gc(lua_State* L) {
+  auto* g = static_cast<Gen<LuaRef>*>(luaL_checkudata(L, 1, kGenMeta));
+  g->~Gen<LuaRef>();
+  return 0;
+}
+
+int l_gen_tostring(lua_State* L) {
+  auto* g = static_cast<Gen<LuaRef>*>(luaL_checkudata(L, 1, kGenMeta));
+  lua_pushfstring(L, "generator (%s)", g->site().label.c_str());
+  return 1;
+}
+
+}  // namespace
+
+const Gen<LuaRef>* to_generator(lua_State* L, int index) {
+  return static_cast<const Gen<LuaRef>*>(luaL_testudata(L, index, kGenMeta));
+}
+
+void push_generator(lua_State* L, Gen<LuaRef> g) {
+  void* memory = lua_newuserdatauv(L, sizeof(Gen<LuaRef>), 0);
+  new (memory) Gen<LuaRef>(std::move(g));
+  luaL_setmetatable(L, kGenMeta);
+}
+
+void install_rand(lua_State* L) {
+  luaL_newmetatable(L, kGenMeta);
+  lua_pushcfunction(L, l_gen_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pushcfunction(L, l_gen_tostring);
+  lua_setfield(L, -2, "__tostring");
+  lua_pop(L, 1);
+
+  static const luaL_Reg functions[] = {
+      {"unit", guarded<l_unit>},       {"bind", guarded<l_bind>},       {"run", guarded<l_run>},
+      {"integer", guarded<l_integer>}, {"choose", guarded<l_choose>},   {"elements", guarded<l_elements>},
+      {"oneof", guarded<l_oneof>},     {"smaller", guarded<l_smaller>}, {"freq", guarded<l_freq>},
+      {"list", guarded<l_list>},       {"concat", guarded<l_concat>},   {nullptr, nullptr}};
+  luaL_newlib(L, functions);
+  // flip and iszero are generators, not functions: `R.bind(R.iszero, f)`, `static = R.flip`.
+  push_generator(L, booleans_as_lua(L, gen::flip(gen::Where::named("Rand.flip"))));
+  lua_setfield(L, -2, "flip");
+  push_generator(L, booleans_as_lua(L, gen::iszero(gen::Where::named("Rand.iszero"))));
+  lua_setfield(L, -2, "iszero");
+  lua_setglobal(L, "Rand");
+}
+
+}  // namespace testgen::script
