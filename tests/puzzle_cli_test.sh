@@ -31,6 +31,18 @@ cmp -s a.json b.json || fail "same seed, different output"
 "$TESTGEN" puzzle pair-42-43 --rng-seed 6 --keep-going --runs 4000 -q > c.json 2>/dev/null || true
 cmp -s a.json c.json && fail "different seeds, same output"
 
+# --no-shrink reports the failure as found.
+run "$TESTGEN" puzzle hi --rng-seed 1 --no-shrink -q
+expect_rc 1
+[[ "$(json out 'd["findings"][0]["value"]')" == "$(json out 'd["findings"][0]["original"]')" ]] || fail "--no-shrink shrank"
+[[ "$(json out 'd["findings"][0]["shrink_calls"]')" == "0" ]] || fail "--no-shrink made shrink calls"
+
+# --time bounds a campaign that would otherwise run for a very long time.
+start=$SECONDS
+run "$TESTGEN" puzzle bytes-bug --keep-going --runs 100000000 --time 1 -q
+expect_rc 0
+(( SECONDS - start < 20 )) || fail "--time 1 ran for $((SECONDS - start)) s"
+
 # A finite budget that does not crack: exit 0 and says so.
 run "$TESTGEN" puzzle pair-42-43 --runs 3 --rng-seed 1
 expect_rc 0

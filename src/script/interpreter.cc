@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace testgen::script {
@@ -82,22 +83,17 @@ void Interpreter::run_file(const std::filesystem::path& path) {
 Gen<LuaRef> Interpreter::generator(const std::string& expr) {
   run_chunk("__testgen_value = " + expr, expr);
   lua_getglobal(L_, "__testgen_value");
-  const Gen<LuaRef>* g = to_generator(L_, -1);
+  // Copy the generator out while the userdata is still on the stack: once
+  // popped and unreferenced, the collector may free it.
+  const Gen<LuaRef>* found = to_generator(L_, -1);
+  std::optional<Gen<LuaRef>> g;
+  if (found) g = *found;
   const std::string type = luaL_typename(L_, -1);
   lua_pop(L_, 1);
   lua_pushnil(L_);
   lua_setglobal(L_, "__testgen_value");
   if (!g) throw ScriptError(fmt::format("{}: not a generator (it is a {})", expr, type));
   return *g;
-}
-
-std::string Interpreter::to_string(const LuaRef& value) {
-  lua_getglobal(L_, "tostring");
-  value.push();
-  call(1, 1);
-  std::string out = lua_tostring(L_, -1);
-  lua_pop(L_, 1);
-  return out;
 }
 
 }  // namespace testgen::script

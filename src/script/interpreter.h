@@ -43,8 +43,6 @@ class Interpreter {
   void run_file(const std::filesystem::path& path);
   /// The generator the Lua expression `expr` evaluates to (e.g. "Test.ansi.result").
   Gen<LuaRef> generator(const std::string& expr);
-  /// Lua's tostring of a value (lists of types print as quest does elsewhere).
-  std::string to_string(const LuaRef& value);
 
   lua_State* state() { return L_; }
   Rng& rng() { return rng_; }

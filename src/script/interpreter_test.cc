@@ -111,6 +111,10 @@ TEST(Rand, LuaGeneratorsReplayFromTheirChoiceTree) {
   }
 }
 
+TEST(LuaRefTest, EmptyReferenceCannotBePushed) {
+  EXPECT_THROW(LuaRef().push(), std::logic_error);
+}
+
 TEST(Rand, SitesComeFromTheLuaSource) {
   Interpreter lua(5);
   lua.run_chunk("\nA = R.oneof{R.unit(1), R.unit(2)}", "suite.lua");

@@ -1,5 +1,7 @@
 #include "lua_ref.h"
 
+#include <stdexcept>
+
 namespace testgen::script {
 
 LuaRef LuaRef::pop(lua_State* L, std::shared_ptr<bool> alive) {
@@ -11,10 +13,8 @@ LuaRef LuaRef::pop(lua_State* L, std::shared_ptr<bool> alive) {
 }
 
 void LuaRef::push() const {
-  if (!slot_) {
-    // A default LuaRef stands for nil.
-    return;
-  }
+  // An empty LuaRef knows no state to push onto; pushing nothing would unbalance the stack.
+  if (!slot_) throw std::logic_error("LuaRef::push on an empty reference");
   lua_rawgeti(slot_->L, LUA_REGISTRYINDEX, slot_->ref);
 }
 

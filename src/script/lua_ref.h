@@ -14,7 +14,7 @@ class LuaRef {
   /// Takes the value on top of the stack (pops it). `alive` is the
   /// interpreter's flag, cleared before it closes the state.
   static LuaRef pop(lua_State* L, std::shared_ptr<bool> alive);
-  /// Pushes the value.
+  /// Pushes the value; throws std::logic_error for an empty (default) reference.
   void push() const;
   lua_State* state() const { return slot_ ? slot_->L : nullptr; }
 
