@@ -11,6 +11,9 @@ int main(int argc, char** argv) {
   using namespace testgen::cli;
   Args args(argv + 1, argv + argc);
   try {
+    // Installed as a link named quest, the binary is quest.
+    const std::string_view invoked = argv[0];
+    if (invoked == "quest" || invoked.ends_with("/quest")) return run_quest_as(args, "quest");
     if (args.empty()) {
       fmt::print(stderr, "{}", main_help());
       return kExitUsage;

@@ -1,0 +1,20 @@
+#pragma once
+// C source for values: statements that store a value into an lvalue
+// exactly, bit for bit, without undefined behaviour and without warnings.
+
+#include <string>
+
+#include "c_type.h"
+#include "type_names.h"
+#include "value.h"
+
+namespace testgen::abi {
+
+/// An integer constant of `kind` ("(unsigned short)0xfffeULL", "(int)-5LL").
+std::string integer_literal(Kind kind, Int128 value);
+
+/// One or more statements that store `value` (of scalar `type`) into
+/// `lvalue`. NaNs and complex numbers go through temporaries and memcpy.
+std::string store_leaf(const CType& type, const Value& value, const std::string& lvalue, const TypeNames& names);
+
+}  // namespace testgen::abi

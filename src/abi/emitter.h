@@ -1,0 +1,55 @@
+#pragma once
+// Writes test cases as C, one case at a time (memory does not grow with
+// the number of cases beyond one seed per case for main()).
+//
+// Each case: type definitions, globals holding the values, an init
+// function that stores them, a callee that checks every parameter and
+// variadic argument against the globals and returns the result global, and
+// a caller that passes the globals and checks the returned value. In
+// two-file mode the callees go to a second file, and both files also
+// compare sizeof, alignof and every member offset of the case's types.
+//
+// A wrong value prints one line:
+//   QUEST-MISMATCH case=3 seed=812 function=q..._callee field=arg3.b.c[1] expected=0a0b received=0a0c
+// (bytes in memory order) and main() returns the number of such lines,
+// at most 125 so that it stays a valid exit status.
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "test_case.h"
+
+namespace testgen::abi {
+
+struct EmitOptions {
+  /// Comment lines for the top of the (main) file, without "/* */".
+  std::vector<std::string> header;
+};
+
+class Emitter {
+ public:
+  /// One-file mode when `callee` is null.
+  Emitter(std::ostream& main, std::ostream* callee, EmitOptions options);
+  /// Writes one case (validated first: throws TypeError).
+  void add(const TestCase& test);
+  /// Writes main(). Call once, after the last case.
+  void finish();
+
+  /// The prefix of every name of the case with this seed.
+  static std::string prefix(uint64_t seed);
+
+ private:
+  void prologue(std::ostream& out, bool is_callee_file);
+
+  std::ostream& main_;
+  std::ostream* callee_;
+  EmitOptions options_;
+  std::vector<uint64_t> seeds_;
+};
+
+/// The exit status main() returns for `mismatches` (capped).
+constexpr int exit_status_for(unsigned mismatches) { return mismatches > 125 ? 125 : static_cast<int>(mismatches); }
+
+}  // namespace testgen::abi

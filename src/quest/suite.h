@@ -1,0 +1,42 @@
+#pragma once
+// Suites: entries of the Lua Test table, turned into generators of test
+// cases (types from the suite's Lua generators, values from the core).
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interpreter.h"
+#include "test_case.h"
+
+namespace testgen::quest {
+
+/// The built-in Lua code: quest's suites and ours (`testgen quest -lua`).
+std::string_view builtin_lua();
+
+/// An interpreter with Rand, the C type generators and the built-in code loaded.
+std::unique_ptr<script::Interpreter> make_interpreter(uint64_t seed);
+
+struct SuiteInfo {
+  std::string name;
+  std::string doc;
+  std::string dialect = "c11";      ///< the -std= the emitted C needs
+  std::vector<std::string> needs;   ///< "int128", "complex", "gnu"
+};
+
+/// The suites of the Test table, sorted by name.
+std::vector<SuiteInfo> list_suites(script::Interpreter& lua);
+
+class UnknownSuite : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Calls Test[name].test() and returns a generator of whole cases. A
+/// generator that produces something other than C types, or types C does
+/// not allow where they are put, raises GenerationError when drawn.
+Gen<abi::TestCase> case_generator(script::Interpreter& lua, const std::string& name, abi::ValueMode mode);
+
+}  // namespace testgen::quest
