@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <functional>
 
 #include "c_literal.h"
 #include "type_names.h"
@@ -43,23 +42,34 @@ static void q_hex(const void *p, unsigned long n)
   while (n--) printf("%02x", *b++);
 }
 
-static void q_check(const char *where, const void *expected, const void *received, unsigned long n)
+static void q_check(const char *function, const char *field, const void *expected, const void *received,
+                    unsigned long n)
 {
   if (memcmp(expected, received, n) == 0) return;
   q_failures++;
-  printf("QUEST-MISMATCH case=%u %s expected=", q_case, where);
+  printf("QUEST-MISMATCH case=%u %s field=%s expected=", q_case, function, field);
   q_hex(expected, n);
   printf(" received=");
   q_hex(received, n);
   printf("\n");
 }
+
+/* Compares one leaf by its bytes; q_fn names the function doing it. */
+#define Q_CHECK(T, e, g, field) \
+  do { T q_e = (e); T q_g = (g); q_check(q_fn, field, &q_e, &q_g, sizeof q_e); } while (0)
+#define Q_CHECK_LD(e, g, field) \
+  do { long double q_e = (e); long double q_g = (g); q_check(q_fn, field, &q_e, &q_g, Q_LDBL_BYTES); } while (0)
+#define Q_CHECK_CLD(e, g, field) \
+  do { long double _Complex q_e = (e); long double _Complex q_g = (g); \
+       q_check(q_fn, field ":re", &q_e, &q_g, Q_LDBL_BYTES); \
+       q_check(q_fn, field ":im", (const char *)&q_e + sizeof(long double), \
+               (const char *)&q_g + sizeof(long double), Q_LDBL_BYTES); } while (0)
 )";
 
 // Visits every leaf of `type` holding `value`, with the C suffix that
 // reaches it (".b.c[1]"). Of a union only the member holding the value.
-using LeafVisitor = std::function<void(const CType& leaf, const Value& value, const std::string& suffix)>;
-
-void for_each_leaf(const CType& type, const Value& value, const std::string& suffix, const LeafVisitor& visit) {
+template <class Visit>
+void for_each_leaf(const CType& type, const Value& value, const std::string& suffix, const Visit& visit) {
   switch (type.kind) {
     case Kind::kArray:
       for (size_t i = 0; i < value.parts.size(); ++i)
@@ -112,9 +122,6 @@ class CaseWriter {
   std::string vararg_type(size_t i) const { return fmt::format("{}_va{}_t", prefix_, i); }
   std::string result_global() const { return prefix_ + "_result"; }
   bool returns_void() const { return sig_.result->kind == Kind::kVoid; }
-  std::string where(const std::string& function, const std::string& field) const {
-    return fmt::format("seed={} function={} field={}", test_.seed, function, field);
-  }
 
   std::string case_comment() const {
     std::string out = fmt::format("\n/* seed: {} */\n", test_.seed);
@@ -164,33 +171,39 @@ class CaseWriter {
     return out + "}\n";
   }
 
-  // One block comparing a leaf by its bytes.
+  // One statement comparing a leaf by its bytes (q_fn is in scope).
   std::string check_leaf(const CType& leaf, const std::string& expected, const std::string& received,
-                         const std::string& where_text) const {
-    if (leaf.kind == Kind::kComplexLongDouble)
-      return fmt::format(
-          "  {{ long double _Complex q_e = {}, q_g = {}; q_check(\"{}:re\", &q_e, &q_g, Q_LDBL_BYTES); "
-          "q_check(\"{}:im\", (const char *)&q_e + sizeof(long double), (const char *)&q_g + sizeof(long double), "
-          "Q_LDBL_BYTES); }}\n",
-          expected, received, where_text, where_text);
-    // A bitfield is compared as a whole integer. Two declarations, since a
-    // declarator ("*q_e", "(*q_e)(int)") does not carry over a comma.
-    auto declare = [&](const std::string& name) {
-      if (leaf.kind != Kind::kBitfield) return names_.declare(leaf, name);
-      return fmt::format("{} {}", is_signed_integer(leaf.target->kind) ? "long long" : "unsigned long long", name);
-    };
-    const char* size = leaf.kind == Kind::kLongDouble ? "Q_LDBL_BYTES" : "sizeof q_e";
-    return fmt::format("  {{ {} = {}; {} = {}; q_check(\"{}\", &q_e, &q_g, {}); }}\n", declare("q_e"), expected,
-                       declare("q_g"), received, where_text, size);
+                         const std::string& field) const {
+    switch (leaf.kind) {
+      case Kind::kComplexLongDouble: return fmt::format("  Q_CHECK_CLD({}, {}, \"{}\");\n", expected, received, field);
+      case Kind::kLongDouble: return fmt::format("  Q_CHECK_LD({}, {}, \"{}\");\n", expected, received, field);
+      case Kind::kBitfield:  // compared as a whole integer
+        return fmt::format("  Q_CHECK({}, {}, {}, \"{}\");\n",
+                           is_signed_integer(leaf.target->kind) ? "long long" : "unsigned long long", expected, received,
+                           field);
+      default: break;
+    }
+    const std::string type = names_.spell(leaf);
+    if (type.find('(') == std::string::npos)
+      return fmt::format("  Q_CHECK({}, {}, {}, \"{}\");\n", type, expected, received, field);
+    // A declarator such as (*)(int) cannot be a macro's type argument.
+    return fmt::format("  {{ {} = {}; {} = {}; q_check(q_fn, \"{}\", &q_e, &q_g, sizeof q_e); }}\n",
+                       names_.declare(leaf, "q_e"), expected, names_.declare(leaf, "q_g"), received, field);
   }
 
-  std::string check_value(const CType& type, const Value& value, const std::string& expected_base,
-                          const std::string& received_base, const std::string& label_base) const {
-    std::string out;
+  // Checks every leaf; returns how many there were.
+  size_t check_value(std::string& out, const CType& type, const Value& value, const std::string& expected_base,
+                     const std::string& received_base, const std::string& label_base) const {
+    size_t leaves = 0;
     for_each_leaf(type, value, "", [&](const CType& leaf, const Value&, const std::string& suffix) {
-      out += check_leaf(leaf, expected_base + suffix, received_base + suffix, where(callee_name(), label_base + suffix));
+      out += check_leaf(leaf, expected_base + suffix, received_base + suffix, label_base + suffix);
+      ++leaves;
     });
-    return out;
+    return leaves;
+  }
+
+  std::string function_text(const std::string& function) const {
+    return fmt::format("  static const char q_fn[] = \"seed={} function={}\";\n", test_.seed, function);
   }
 
   std::string declare_callee(const std::string& storage) const {
@@ -203,12 +216,13 @@ class CaseWriter {
   }
 
   std::string callee(const std::string& storage) const {
-    std::string out = declare_callee(storage) + "\n{\n";
+    std::string out = declare_callee(storage) + "\n{\n" + function_text(callee_name());
     if (!sig_.varargs.empty()) out += "  va_list ap;\n";
-    for (size_t i = 0; i < sig_.args.size(); ++i) out += fmt::format("  (void)arg{};\n", i);
     for (size_t i = 0; i < sig_.args.size(); ++i) {
       const std::string label = fmt::format("arg{}", i);
-      out += check_value(*sig_.args[i], test_.arg_values[i], arg_global(i), label, label);
+      // A parameter without leaves (an empty struct) is still "used".
+      if (check_value(out, *sig_.args[i], test_.arg_values[i], arg_global(i), label, label) == 0)
+        out += fmt::format("  (void){};\n", label);
     }
     if (!sig_.varargs.empty()) {
       out += fmt::format("  va_start(ap, arg{});\n", sig_.args.size() - 1);
@@ -227,33 +241,38 @@ class CaseWriter {
     std::string read = fmt::format("va_arg(ap, {})", t);
     if (is_promoted_in_varargs(type))
       read = fmt::format("({})va_arg(ap, {})", t, type.kind == Kind::kFloat ? "double" : "int");
-    std::string out = fmt::format("  {{\n    {} q_v = {};\n    (void)q_v;\n", t, read);
+    std::string out = fmt::format("  {{\n    {} q_v = {};\n", t, read);
     if (type.kind == Kind::kArray) {
-      out += fmt::format("    {{ {} q_e = {}, q_g = q_v; q_check(\"{}\", &q_e, &q_g, sizeof q_e); }}\n", t,
-                         vararg_global(i), where(callee_name(), label));
-    } else {
-      out += "  " + check_value(type, test_.vararg_values[i], vararg_global(i), "q_v", label);
+      out += fmt::format("    Q_CHECK({}, {}, q_v, \"{}\");\n", t, vararg_global(i), label);
+    } else if (check_value(out, type, test_.vararg_values[i], vararg_global(i), "q_v", label) == 0) {
+      out += "    (void)q_v;\n";
     }
     return out + "  }\n";
   }
 
   std::string caller(bool two_files) const {
     std::string out = fmt::format("static void {}_caller(void)\n{{\n", prefix_);
-    if (!returns_void()) out += "  " + names_.declare(*sig_.result, "q_r") + ";\n";
-    if (two_files && !layout_entries().empty())
+    const size_t layout = two_files ? layout_entries().size() : 0;
+    if (layout)
       out += fmt::format(
-          "  {{ unsigned long q_i; for (q_i = 0; q_i < {}; q_i++) q_check({}_layout_where[q_i], &{}_layout[q_i], "
-          "&{}_layout_callee[q_i], sizeof(unsigned long)); }}\n",
-          layout_entries().size(), prefix_, prefix_, prefix_);
+          "  {{ static const char q_fn[] = \"seed={1} function=layout\"; unsigned long q_i;\n"
+          "    for (q_i = 0; q_i < {0}; q_i++) q_check(q_fn, {2}_layout_fields[q_i], &{2}_layout[q_i], "
+          "&{2}_layout_callee[q_i], sizeof(unsigned long)); }}\n",
+          layout, test_.seed, prefix_);
     out += fmt::format("  {}_init();\n", prefix_);
     std::vector<std::string> args;
     for (size_t i = 0; i < sig_.args.size(); ++i) args.push_back(arg_global(i));
     for (size_t i = 0; i < sig_.varargs.size(); ++i) args.push_back(vararg_global(i));
     const std::string call = fmt::format("{}({})", callee_name(), fmt::join(args, ", "));
     if (returns_void()) return out + "  " + call + ";\n}\n";
-    out += fmt::format("  q_r = {};\n  (void)q_r;\n", call);
-    out += check_value(*sig_.result, test_.result_value, result_global(), "q_r", "result");
-    return out + "}\n";
+    // The result is checked in the name of the callee that returned it.
+    std::string checks;
+    const size_t leaves = check_value(checks, *sig_.result, test_.result_value, result_global(), "q_r", "result");
+    out += fmt::format("  {{\n  {}", function_text(callee_name()));
+    out += "    " + names_.declare(*sig_.result, "q_r") + ";\n";
+    out += fmt::format("    q_r = {};\n", call);
+    out += leaves ? checks : "    (void)q_r;\n";
+    return out + "  }\n}\n";
   }
 
   struct LayoutEntry {
@@ -291,12 +310,12 @@ class CaseWriter {
     std::string values;
     for (const LayoutEntry& e : entries) values += fmt::format("\n  {},", e.expression);
     if (in_callee_file) return fmt::format("const unsigned long {}_layout_callee[] = {{{}\n}};\n", prefix_, values);
-    std::string wheres;
-    for (const LayoutEntry& e : entries) wheres += fmt::format("\n  \"{}\",", where("layout", e.field));
+    std::string fields;
+    for (const LayoutEntry& e : entries) fields += fmt::format("\n  \"{}\",", e.field);
     return fmt::format(
-        "static const unsigned long {0}_layout[] = {{{1}\n}};\nstatic const char *const {0}_layout_where[] = {{{2}\n}};\n"
+        "static const unsigned long {0}_layout[] = {{{1}\n}};\nstatic const char *const {0}_layout_fields[] = {{{2}\n}};\n"
         "extern const unsigned long {0}_layout_callee[];\n",
-        prefix_, values, wheres);
+        prefix_, values, fields);
   }
 
   const TestCase& test_;

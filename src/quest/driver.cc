@@ -85,13 +85,16 @@ void interactive(script::Interpreter& lua, std::istream& in, std::ostream& out, 
     if (prompt) out << "> " << std::flush;
     if (!std::getline(in, line)) break;
     ++number;
-    const std::string name = fmt::format("=stdin:{}", number);
+    const char* name = "=stdin";
     const int top = lua_gettop(L);
+    // Leading newlines make Lua's messages say "stdin:LINE:".
+    const std::string padding(static_cast<size_t>(number - 1), '\n');
+    line = padding + line;
     // An expression prints its value, like the stand-alone lua prompt.
-    const std::string as_expression = "return " + line;
-    if (luaL_loadbuffer(L, as_expression.data(), as_expression.size(), name.c_str()) != LUA_OK) {
+    const std::string as_expression = padding + "return " + line.substr(padding.size());
+    if (luaL_loadbuffer(L, as_expression.data(), as_expression.size(), name) != LUA_OK) {
       lua_pop(L, 1);
-      if (luaL_loadbuffer(L, line.data(), line.size(), name.c_str()) != LUA_OK) {
+      if (luaL_loadbuffer(L, line.data(), line.size(), name) != LUA_OK) {
         err << lua_tostring(L, -1) << "\n";
         lua_settop(L, top);
         continue;

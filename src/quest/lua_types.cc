@@ -21,8 +21,16 @@ using script::take;
 constexpr const char* kTypeMeta = "testgen.CType";
 
 LuaRef type_ref(lua_State* L, TypePtr type) {
+  // Scalar types are shared singletons: one userdata each is enough.
+  const bool shared = type == abi::scalar(type->kind);
+  auto& cache = script::interpreter_of(L).value_cache();
+  if (shared)
+    if (auto it = cache.find(type.get()); it != cache.end()) return it->second;
+  const void* key = type.get();
   push_type(L, std::move(type));
-  return take(L);
+  LuaRef out = take(L);
+  if (shared) cache.emplace(key, out);
+  return out;
 }
 
 // "R.pointer (suite.lua:12)": how errors name the generator that failed.

@@ -1,6 +1,7 @@
 #pragma once
-// A Lua value held from C++: a registry reference shared by copies and
-// released with the last one (unless the interpreter is already closing).
+// A Lua value held from C++. Integers and booleans (list lengths, flips)
+// are kept inline; anything else is a registry reference shared by copies
+// and released with the last one (unless the interpreter is already closing).
 
 #include <lua.hpp>
 
@@ -13,10 +14,10 @@ class LuaRef {
   LuaRef() = default;
   /// Takes the value on top of the stack (pops it). `alive` is the
   /// interpreter's flag, cleared before it closes the state.
-  static LuaRef pop(lua_State* L, std::shared_ptr<bool> alive);
+  static LuaRef pop(lua_State* L, const std::shared_ptr<bool>& alive);
   /// Pushes the value; throws std::logic_error for an empty (default) reference.
   void push() const;
-  lua_State* state() const { return slot_ ? slot_->L : nullptr; }
+  lua_State* state() const { return L_; }
 
  private:
   struct Slot {
@@ -27,6 +28,11 @@ class LuaRef {
       if (*alive) luaL_unref(L, LUA_REGISTRYINDEX, ref);
     }
   };
+  enum class Held : unsigned char { kNothing, kInteger, kBoolean, kReference };
+
+  lua_State* L_ = nullptr;
+  Held held_ = Held::kNothing;
+  lua_Integer inline_ = 0;  // the integer or boolean, when held inline
   std::shared_ptr<Slot> slot_;
 };
 
