@@ -7,6 +7,8 @@ packages=(
   cmake ninja-build g++ pkg-config make python3
   libgtest-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev liblua5.4-dev
+  # compilers the quest front's tests compile and cross-link with
+  clang tcc pcc
 )
 
 missing=()

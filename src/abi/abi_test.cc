@@ -35,7 +35,7 @@ TEST(TypeNames, AggregatesAreDefinedInnerFirstWithAttributes) {
   ASSERT_EQ(names.tagged().size(), 2u);
   EXPECT_EQ(names.definition(*names.tagged()[0]), "struct __attribute__((packed)) p_s1 { char a; int b; };");
   EXPECT_EQ(names.definition(*names.tagged()[1]),
-            "union p_s2 { struct __attribute__((packed)) p_s1 a; short b __attribute__((aligned(8))); "
+            "union p_s2 { struct p_s1 a; short b __attribute__((aligned(8))); "
             "signed int : 0; unsigned int d : 3; };");
 }
 

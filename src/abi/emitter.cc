@@ -203,7 +203,7 @@ class CaseWriter {
   }
 
   std::string function_text(const std::string& function) const {
-    return fmt::format("  static const char q_fn[] = \"seed={} function={}\";\n", test_.seed, function);
+    return fmt::format("  static const char q_fn[] = \"seed={} function={}\";\n  (void)q_fn;\n", test_.seed, function);
   }
 
   std::string declare_callee(const std::string& storage) const {

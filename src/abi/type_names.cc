@@ -44,8 +44,10 @@ std::string TypeNames::specifier(const CType& type) const {
   switch (type.kind) {
     case Kind::kStruct:
     case Kind::kUnion: {
-      std::string s = fmt::format("{} {}{}", type.kind == Kind::kStruct ? "struct" : "union", attributes(type), tag(type));
-      return inline_bodies_ ? s + " " + body(type) : s;
+      // Attributes belong to the definition; a reference names the tag only.
+      const char* keyword = type.kind == Kind::kStruct ? "struct" : "union";
+      if (!inline_bodies_) return fmt::format("{} {}", keyword, tag(type));
+      return fmt::format("{} {}{} {}", keyword, attributes(type), tag(type), body(type));
     }
     case Kind::kEnum: {
       std::string s = "enum " + tag(type);
