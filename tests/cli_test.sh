@@ -26,7 +26,7 @@ expect_err_line "testgen: error: unknown subcommand 'frobnicate' (subcommands: q
 
 run "$TESTGEN" --frob
 expect_rc 2
-expect_err_line "testgen: error: unknown option '--frob' (options: --help, --version; subcommands: puzzle, replay, help, version)"
+expect_err_line "testgen: error: unknown option '--frob' (options: --help, --version; subcommands: quest, puzzle, replay, help, version)"
 
 run "$TESTGEN" puzzle hi --frob
 expect_rc 2
