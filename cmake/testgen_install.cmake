@@ -3,6 +3,9 @@
 include(CMakePackageConfigHelpers)
 
 install(TARGETS testgen RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# quest: the same binary under quest's name.
+install(CODE "execute_process(COMMAND \${CMAKE_COMMAND} -E create_symlink testgen
+                              \$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/quest)")
 install(TARGETS testgen_core testgen_corpus testgen_process
         EXPORT testgenTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}

@@ -26,3 +26,7 @@ PY
 echo
 echo "== ablation (bench/ablation.cc) =="
 "$build/bench/ablation" "${SEEDS:-20}" "${MAX_RUNS:-200000}"
+
+echo
+echo "== quest generation (bench/quest_bench.py) =="
+python3 bench/quest_bench.py "$build/testgen" "${REPEATS:-5}"

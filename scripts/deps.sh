@@ -9,6 +9,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev liblua5.4-dev
   # compilers the quest front's tests compile and cross-link with
   clang tcc pcc
+  # GNU time: the peak memory figures of bench/quest_bench.py
+  time
 )
 
 missing=()

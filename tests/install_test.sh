@@ -17,4 +17,6 @@ expect_rc 0
 # Shrunk: the smallest-first list whose sum reaches 100 with elements <= 50.
 [[ "$(cat out)" == *": [50, 50]" ]] || fail "unexpected: $(cat out)"
 "$WORK/prefix/bin/testgen" --version > /dev/null || fail "installed binary does not run"
+[[ -L "$WORK/prefix/bin/quest" ]] || fail "no quest link installed"
+"$WORK/prefix/bin/quest" -n 1 -seed 1 | grep -q "int main(void)" || fail "the installed quest link does not generate C"
 echo "install_test: ok ($(cat out))"
