@@ -100,19 +100,25 @@ class CaseWriter {
     names_.add(sig_.result);
   }
 
-  void one_file(std::ostream& out) {
-    out << case_comment() << definitions() << typedefs();
-    out << globals("static ");
-    out << init_function() << callee(sig_.is_static ? "static " : "") << caller(false);
+  // Each appends to `out`, a buffer the emitter reuses from case to case
+  // (growing a fresh string for every case was a large part of the time).
+  void one_file(std::string& out) const {
+    out += case_comment() + definitions() + typedefs() + globals("static ");
+    init_function(out);
+    callee(out, sig_.is_static ? "static " : "");
+    caller(out, false);
   }
 
-  void main_file(std::ostream& out) {
-    out << case_comment() << definitions() << globals("") << layout_table(false);
-    out << init_function() << declare_callee("") << ";\n" << caller(true);
+  void main_file(std::string& out) const {
+    out += case_comment() + definitions() + globals("") + layout_table(false);
+    init_function(out);
+    out += declare_callee("") + ";\n";
+    caller(out, true);
   }
 
-  void callee_file(std::ostream& out) {
-    out << case_comment() << definitions() << typedefs() << globals("extern ") << layout_table(true) << callee("");
+  void callee_file(std::string& out) const {
+    out += case_comment() + definitions() + typedefs() + globals("extern ") + layout_table(true);
+    callee(out, "");
   }
 
  private:
@@ -143,8 +149,8 @@ class CaseWriter {
     std::string out;
     for (size_t i = 0; i < sig_.varargs.size(); ++i) {
       const TypePtr& t = sig_.varargs[i];
-      const CType& passed = t->kind == Kind::kArray ? *pointer_to(t->target) : *t;
-      out += fmt::format("typedef {};\n", names_.declare(passed, vararg_type(i)));
+      const TypePtr passed = t->kind == Kind::kArray ? pointer_to(t->target) : t;  // kept alive while spelled
+      out += fmt::format("typedef {};\n", names_.declare(*passed, vararg_type(i)));
     }
     return out;
   }
@@ -158,8 +164,8 @@ class CaseWriter {
     return out;
   }
 
-  std::string init_function() const {
-    std::string out = fmt::format("static void {}_init(void)\n{{\n", prefix_);
+  void init_function(std::string& out) const {
+    out += fmt::format("static void {}_init(void)\n{{\n", prefix_);
     auto store = [&](const CType& type, const Value& value, const std::string& global) {
       for_each_leaf(type, value, "", [&](const CType& leaf, const Value& v, const std::string& suffix) {
         out += "  " + store_leaf(leaf, v, global + suffix, names_) + "\n";
@@ -168,7 +174,7 @@ class CaseWriter {
     for (size_t i = 0; i < sig_.args.size(); ++i) store(*sig_.args[i], test_.arg_values[i], arg_global(i));
     for (size_t i = 0; i < sig_.varargs.size(); ++i) store(*sig_.varargs[i], test_.vararg_values[i], vararg_global(i));
     if (!returns_void()) store(*sig_.result, test_.result_value, result_global());
-    return out + "}\n";
+    out += "}\n";
   }
 
   // One statement comparing a leaf by its bytes (q_fn is in scope).
@@ -215,8 +221,8 @@ class CaseWriter {
            names_.declare(*sig_.result, fmt::format("{}({})", callee_name(), fmt::join(params, ", ")));
   }
 
-  std::string callee(const std::string& storage) const {
-    std::string out = declare_callee(storage) + "\n{\n" + function_text(callee_name());
+  void callee(std::string& out, const std::string& storage) const {
+    out += declare_callee(storage) + "\n{\n" + function_text(callee_name());
     if (!sig_.varargs.empty()) out += "  va_list ap;\n";
     for (size_t i = 0; i < sig_.args.size(); ++i) {
       const std::string label = fmt::format("arg{}", i);
@@ -230,7 +236,7 @@ class CaseWriter {
       out += "  va_end(ap);\n";
     }
     if (!returns_void()) out += fmt::format("  return {};\n", result_global());
-    return out + "}\n";
+    out += "}\n";
   }
 
   // Reads variadic argument i and checks it. Types that promotion changes
@@ -250,8 +256,8 @@ class CaseWriter {
     return out + "  }\n";
   }
 
-  std::string caller(bool two_files) const {
-    std::string out = fmt::format("static void {}_caller(void)\n{{\n", prefix_);
+  void caller(std::string& out, bool two_files) const {
+    out += fmt::format("static void {}_caller(void)\n{{\n", prefix_);
     const size_t layout = two_files ? layout_entries().size() : 0;
     if (layout)
       out += fmt::format(
@@ -264,7 +270,10 @@ class CaseWriter {
     for (size_t i = 0; i < sig_.args.size(); ++i) args.push_back(arg_global(i));
     for (size_t i = 0; i < sig_.varargs.size(); ++i) args.push_back(vararg_global(i));
     const std::string call = fmt::format("{}({})", callee_name(), fmt::join(args, ", "));
-    if (returns_void()) return out + "  " + call + ";\n}\n";
+    if (returns_void()) {
+      out += "  " + call + ";\n}\n";
+      return;
+    }
     // The result is checked in the name of the callee that returned it.
     std::string checks;
     const size_t leaves = check_value(checks, *sig_.result, test_.result_value, result_global(), "q_r", "result");
@@ -272,7 +281,7 @@ class CaseWriter {
     out += "    " + names_.declare(*sig_.result, "q_r") + ";\n";
     out += fmt::format("    q_r = {};\n", call);
     out += leaves ? checks : "    (void)q_r;\n";
-    return out + "  }\n}\n";
+    out += "  }\n}\n";
   }
 
   struct LayoutEntry {
@@ -345,12 +354,17 @@ void Emitter::prologue(std::ostream& out, bool is_callee_file) {
 
 void Emitter::add(const TestCase& test) {
   validate(test.signature);
-  CaseWriter writer(test, seeds_.size());
+  const CaseWriter writer(test, seeds_.size());
+  buffer_.clear();
   if (callee_) {
-    writer.main_file(main_);
-    writer.callee_file(*callee_);
+    writer.main_file(buffer_);
+    main_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+    writer.callee_file(buffer_);
+    callee_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   } else {
-    writer.one_file(main_);
+    writer.one_file(buffer_);
+    main_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   }
   seeds_.push_back(test.seed);
 }

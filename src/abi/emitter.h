@@ -47,6 +47,7 @@ class Emitter {
   std::ostream* callee_;
   EmitOptions options_;
   std::vector<uint64_t> seeds_;
+  std::string buffer_;  // one case's text, reused
 };
 
 /// The exit status main() returns for `mismatches` (capped).
