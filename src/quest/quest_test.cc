@@ -121,6 +121,30 @@ TEST(Suites, TheSeedFixesTypesAndValues) {
   }
 }
 
+// Lua suites run on core generators: a case's choice tree replays it, and
+// the simplest fill (what the shrinker moves toward) gives a smaller case.
+TEST(Suites, ACaseReplaysFromItsChoiceTreeAndSimplifies) {
+  auto lua = make_interpreter(1);
+  const Gen<abi::TestCase> g = case_generator(*lua, "all", abi::ValueMode::kFull);
+  ChoiceTree tree;
+  abi::TestCase original;
+  {
+    Source source(tree, SourceOptions{.seed = 12});
+    original = g(source.root());
+  }
+  ChoiceTree copy = tree;
+  Source replay(copy, SourceOptions{.seed = 999, .fill = Fill::kSimplest});
+  const abi::TestCase again = g(replay.root());
+  EXPECT_EQ(again.arg_values, original.arg_values);
+  EXPECT_EQ(again.vararg_values, original.vararg_values);
+  ASSERT_EQ(again.signature.args.size(), original.signature.args.size());
+  ChoiceTree empty;
+  Source simplest(empty, SourceOptions{.seed = 999, .fill = Fill::kSimplest});
+  const abi::TestCase small = g(simplest.root());
+  EXPECT_LE(small.signature.args.size(), original.signature.args.size());
+  EXPECT_TRUE(small.signature.varargs.empty());
+}
+
 TEST(Suites, AGeneratorMakingANonTypeIsAGenerationError) {
   auto lua = make_interpreter(1);
   lua->run_chunk("Test.bad = {doc = 'x', test = function() return {args = R.list(R.unit(1), R.integer(3)), "
