@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+#include <string_view>
+
 
 #include "c_literal.h"
 #include "type_names.h"
@@ -168,7 +171,9 @@ class CaseWriter {
     out += fmt::format("static void {}_init(void)\n{{\n", prefix_);
     auto store = [&](const CType& type, const Value& value, const std::string& global) {
       for_each_leaf(type, value, "", [&](const CType& leaf, const Value& v, const std::string& suffix) {
-        out += "  " + store_leaf(leaf, v, global + suffix, names_) + "\n";
+        out += "  ";
+        out += store_leaf(leaf, v, global + suffix, names_);
+        out += '\n';
       });
     };
     for (size_t i = 0; i < sig_.args.size(); ++i) store(*sig_.args[i], test_.arg_values[i], arg_global(i));
@@ -177,24 +182,35 @@ class CaseWriter {
     out += "}\n";
   }
 
-  // One statement comparing a leaf by its bytes (q_fn is in scope).
-  std::string check_leaf(const CType& leaf, const std::string& expected, const std::string& received,
-                         const std::string& field) const {
+  // One statement comparing a leaf by its bytes (q_fn is in scope), e.g.
+  //   Q_CHECK(short, q1_arg0.a[2], arg0.a[2], "arg0.a[2]");
+  // Appended piece by piece: this runs for every leaf of every case.
+  void check_leaf(std::string& out, const CType& leaf, std::string_view expected, std::string_view received,
+                  std::string_view label, std::string_view suffix) const {
+    auto to = std::back_inserter(out);
+    const char* macro = "Q_CHECK";
+    std::string type;
     switch (leaf.kind) {
-      case Kind::kComplexLongDouble: return fmt::format("  Q_CHECK_CLD({}, {}, \"{}\");\n", expected, received, field);
-      case Kind::kLongDouble: return fmt::format("  Q_CHECK_LD({}, {}, \"{}\");\n", expected, received, field);
+      case Kind::kComplexLongDouble: macro = "Q_CHECK_CLD"; break;
+      case Kind::kLongDouble: macro = "Q_CHECK_LD"; break;
       case Kind::kBitfield:  // compared as a whole integer
-        return fmt::format("  Q_CHECK({}, {}, {}, \"{}\");\n",
-                           is_signed_integer(leaf.target->kind) ? "long long" : "unsigned long long", expected, received,
-                           field);
-      default: break;
+        type = is_signed_integer(leaf.target->kind) ? "long long" : "unsigned long long";
+        break;
+      default:
+        type = names_.spell(leaf);
+        if (type.find('(') != std::string::npos) {
+          // A declarator such as (*)(int) cannot be a macro's type argument.
+          const std::string e = fmt::format("{}{}", expected, suffix), g = fmt::format("{}{}", received, suffix);
+          fmt::format_to(to, "  {{ {} = {}; {} = {}; q_check(q_fn, \"{}{}\", &q_e, &q_g, sizeof q_e); }}\n",
+                         names_.declare(leaf, "q_e"), e, names_.declare(leaf, "q_g"), g, label, suffix);
+          return;
+        }
     }
-    const std::string type = names_.spell(leaf);
-    if (type.find('(') == std::string::npos)
-      return fmt::format("  Q_CHECK({}, {}, {}, \"{}\");\n", type, expected, received, field);
-    // A declarator such as (*)(int) cannot be a macro's type argument.
-    return fmt::format("  {{ {} = {}; {} = {}; q_check(q_fn, \"{}\", &q_e, &q_g, sizeof q_e); }}\n",
-                       names_.declare(leaf, "q_e"), expected, names_.declare(leaf, "q_g"), received, field);
+    if (type.empty())
+      fmt::format_to(to, "  {}({}{}, {}{}, \"{}{}\");\n", macro, expected, suffix, received, suffix, label, suffix);
+    else
+      fmt::format_to(to, "  {}({}, {}{}, {}{}, \"{}{}\");\n", macro, type, expected, suffix, received, suffix, label,
+                     suffix);
   }
 
   // Checks every leaf; returns how many there were.
@@ -202,7 +218,7 @@ class CaseWriter {
                      const std::string& received_base, const std::string& label_base) const {
     size_t leaves = 0;
     for_each_leaf(type, value, "", [&](const CType& leaf, const Value&, const std::string& suffix) {
-      out += check_leaf(leaf, expected_base + suffix, received_base + suffix, label_base + suffix);
+      check_leaf(out, leaf, expected_base, received_base, label_base, suffix);
       ++leaves;
     });
     return leaves;

@@ -165,6 +165,10 @@ ChoiceNode* ChoiceNode::child(uint32_t slot) const {
 ChoiceNode& ChoiceNode::child_or_create(uint32_t slot) {
   auto it = std::lower_bound(children.begin(), children.end(), slot, slot_less);
   if (it != children.end() && it->first == slot) return *it->second;
+  if (children.empty()) {
+    children.reserve(4);  // most nodes have a few children: one allocation, not three
+    it = children.begin();
+  }
   return *children.emplace(it, slot, std::make_unique<ChoiceNode>())->second;
 }
 

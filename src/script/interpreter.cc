@@ -11,8 +11,10 @@
 namespace testgen::script {
 namespace {
 
-// The registry key under which each state keeps its Interpreter.
-char kInterpreterKey;
+// Each state keeps its Interpreter in the state's extra space (a pointer's
+// worth of bytes Lua reserves for the host): found on every value that
+// crosses into C++, so it must be cheap to reach.
+static_assert(LUA_EXTRASPACE >= sizeof(void*), "Lua's extra space cannot hold a pointer");
 
 // What the interpreter adds in Lua itself: small and stateless.
 constexpr std::string_view kPrelude = R"lua(
@@ -32,9 +34,8 @@ R = Rand
 }  // namespace
 
 Interpreter& interpreter_of(lua_State* L) {
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &kInterpreterKey);
-  auto* self = static_cast<Interpreter*>(lua_touserdata(L, -1));
-  lua_pop(L, 1);
+  Interpreter* self = nullptr;
+  std::memcpy(&self, lua_getextraspace(L), sizeof self);
   return *self;
 }
 
@@ -42,8 +43,8 @@ Interpreter::Interpreter(uint64_t seed)
     : L_(luaL_newstate()), rng_(seed), alive_(std::make_shared<bool>(true)) {
   if (!L_) throw ScriptError("cannot create a Lua state (out of memory)");
   luaL_openlibs(L_);
-  lua_pushlightuserdata(L_, this);
-  lua_rawsetp(L_, LUA_REGISTRYINDEX, &kInterpreterKey);
+  Interpreter* self = this;
+  std::memcpy(lua_getextraspace(L_), &self, sizeof self);
   install_rand(L_);
   run_chunk(kPrelude, "testgen prelude");
 }
