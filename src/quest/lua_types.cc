@@ -20,18 +20,13 @@ using script::take;
 
 constexpr const char* kTypeMeta = "testgen.CType";
 
-LuaRef type_ref(lua_State* L, TypePtr type) {
-  // Scalar types are shared singletons: one userdata each is enough.
-  const bool shared = type == abi::scalar(type->kind);
-  auto& cache = script::interpreter_of(L).value_cache();
-  if (shared)
-    if (auto it = cache.find(type.get()); it != cache.end()) return it->second;
-  const void* key = type.get();
-  push_type(L, std::move(type));
-  LuaRef out = take(L);
-  if (shared) cache.emplace(key, out);
-  return out;
+void push_type_object(lua_State* L, const std::shared_ptr<const void>& object) {
+  push_type(L, std::static_pointer_cast<const abi::CType>(object));
 }
+
+// A C type passed between generators stays a C++ object; it becomes a Lua
+// userdata only when Lua code receives it.
+LuaRef type_ref(lua_State* L, TypePtr type) { return LuaRef::native(L, std::move(type), push_type_object); }
 
 // "R.pointer (suite.lua:12)": how errors name the generator that failed.
 std::string label(lua_State* L, const char* name) {
@@ -193,6 +188,8 @@ void push_type(lua_State* L, TypePtr type) {
 }
 
 TypePtr type_of(const LuaRef& value, const std::string& what) {
+  if (const auto* native = value.native_object(push_type_object))
+    return std::static_pointer_cast<const abi::CType>(*native);
   lua_State* L = value.state();
   value.push();
   TypePtr t = to_type(L, -1);

@@ -50,7 +50,6 @@ Interpreter::Interpreter(uint64_t seed)
 }
 
 Interpreter::~Interpreter() {
-  value_cache_.clear();
   *alive_ = false;  // references still held in C++ must not touch the closed state
   lua_close(L_);
 }

@@ -11,7 +11,6 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "lua_ref.h"
 #include "testgen/gen.h"
@@ -48,9 +47,6 @@ class Interpreter {
   lua_State* state() { return L_; }
   Rng& rng() { return rng_; }
   const std::shared_ptr<bool>& alive() const { return alive_; }
-  /// Lua values made for long-lived C++ objects, by the object's address
-  /// (e.g. one userdata per scalar C type instead of one per use).
-  std::unordered_map<const void*, LuaRef>& value_cache() { return value_cache_; }
 
  private:
   void call(int nargs, int nresults);
@@ -58,7 +54,6 @@ class Interpreter {
   lua_State* L_;
   Rng rng_;
   std::shared_ptr<bool> alive_;
-  std::unordered_map<const void*, LuaRef> value_cache_;
 };
 
 /// The interpreter that owns `L` (stored in its registry).

@@ -27,8 +27,18 @@ LuaRef LuaRef::pop(lua_State* L, const std::shared_ptr<bool>& alive) {
   return r;
 }
 
+LuaRef LuaRef::native(lua_State* L, std::shared_ptr<const void> object, Pusher pusher) {
+  LuaRef r;
+  r.L_ = L;
+  r.held_ = Held::kNative;
+  r.native_ = std::move(object);
+  r.pusher_ = pusher;
+  return r;
+}
+
 void LuaRef::push() const {
   switch (held_) {
+    case Held::kNative: pusher_(L_, native_); return;
     case Held::kInteger: lua_pushinteger(L_, inline_); return;
     case Held::kBoolean: lua_pushboolean(L_, static_cast<int>(inline_)); return;
     case Held::kReference: lua_rawgeti(L_, LUA_REGISTRYINDEX, slot_->ref); return;

@@ -66,16 +66,26 @@ Gen<LuaRef> booleans_as_lua(lua_State* L, Gen<bool> g) {
   });
 }
 
-LuaRef list_to_table(lua_State* L, const std::vector<LuaRef>& items) {
+namespace {
+void push_list(lua_State* L, const std::shared_ptr<const void>& object) {
+  const auto& items = *static_cast<const std::vector<LuaRef>*>(object.get());
   lua_createtable(L, static_cast<int>(items.size()), 0);
   for (size_t i = 0; i < items.size(); ++i) {
     items[i].push();
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
-  return take(L);
+}
+}  // namespace
+
+// A list stays a C++ vector while it only passes between generators; Lua
+// code that receives it gets a table.
+LuaRef list_to_table(lua_State* L, const std::vector<LuaRef>& items) {
+  return LuaRef::native(L, std::make_shared<const std::vector<LuaRef>>(items), push_list);
 }
 
 std::vector<LuaRef> table_to_list(const LuaRef& table, const char* what) {
+  if (const auto* native = table.native_object(push_list))
+    return *static_cast<const std::vector<LuaRef>*>(native->get());
   lua_State* L = table.state();
   table.push();
   if (!lua_istable(L, -1)) {
