@@ -95,9 +95,8 @@ void for_each_leaf(const CType& type, const Value& value, const std::string& suf
 
 class CaseWriter {
  public:
-  CaseWriter(const TestCase& test, size_t index)
+  explicit CaseWriter(const TestCase& test)
       : test_(test), sig_(test.signature), prefix_(Emitter::prefix(test.seed)), names_(prefix_) {
-    (void)index;
     for (const TypePtr& t : sig_.args) names_.add(t);
     for (const TypePtr& t : sig_.varargs) names_.add(t);
     names_.add(sig_.result);
@@ -370,7 +369,7 @@ void Emitter::prologue(std::ostream& out, bool is_callee_file) {
 
 void Emitter::add(const TestCase& test) {
   validate(test.signature);
-  const CaseWriter writer(test, seeds_.size());
+  const CaseWriter writer(test);
   buffer_.clear();
   if (callee_) {
     writer.main_file(buffer_);
