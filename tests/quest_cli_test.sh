@@ -44,6 +44,14 @@ expect_rc 0
 [[ "$(sed -n 1p out)" == "char" ]] || fail "-i: R.run(R.char) printed $(sed -n 1p out)"
 grep -qE '^(char|int|long) \*$' out || fail "-i: no pointer type in $(cat out)"
 grep -qE '^char \[[0-4]\]$' out || fail "-i: no char array in $(cat out)"
+run "$QUEST" -help
+expect_rc 0
+for option in -test -list -n -s -1 -2 -o -seed -pattern -try -e x=y FILE.lua -lua -i -help -version; do
+  grep -qF -- "$option" out || fail "-help does not explain $option"
+done
+run "$TESTGEN" help quest
+expect_rc 0
+expect_out_contains "usage: testgen quest [-test SUITE]"
 run "$QUEST" -lua
 expect_rc 0
 expect_out_contains "Test.ansi = {"

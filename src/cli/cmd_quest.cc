@@ -173,7 +173,11 @@ int run_quest_as(const Args& args, const std::string& program) {
     return error(program, kExitUsage, fmt::format("{} (see {} -help)", e.what(), program));
   }
   if (o.help) {
-    fmt::print(fmt::runtime(kHelp), program, std::string(program.size(), ' '));
+    // Not a format string: the help shows Lua tables in braces.
+    std::string text(kHelp);
+    for (auto [from, to] : {std::pair<std::string, std::string>{"{0}", program}, {"{1}", std::string(program.size(), ' ')}})
+      for (size_t p = text.find(from); p != std::string::npos; p = text.find(from, p + to.size())) text.replace(p, from.size(), to);
+    fmt::print("{}", text);
     return kExitOk;
   }
   if (o.version) {
