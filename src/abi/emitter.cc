@@ -69,28 +69,44 @@ static void q_check(const char *function, const char *field, const void *expecte
                (const char *)&q_g + sizeof(long double), Q_LDBL_BYTES); } while (0)
 )";
 
+template <class Visit>
+void visit_leaves(const CType& type, const Value& value, std::string& suffix, const Visit& visit) {
+  const size_t mark = suffix.size();  // the suffix is one buffer, extended and cut back
+  switch (type.kind) {
+    case Kind::kArray:
+      for (size_t i = 0; i < value.parts.size(); ++i) {
+        fmt::format_to(std::back_inserter(suffix), "[{}]", i);
+        visit_leaves(*type.target, value.parts[i], suffix, visit);
+        suffix.resize(mark);
+      }
+      return;
+    case Kind::kStruct:
+      for (size_t i = 0; i < type.members.size(); ++i) {
+        if (TypeNames::is_unnamed(*type.members[i])) continue;
+        suffix += '.';
+        suffix += TypeNames::member_name(i);
+        visit_leaves(*type.members[i], value.parts[i], suffix, visit);
+        suffix.resize(mark);
+      }
+      return;
+    case Kind::kUnion:
+      if (value.parts.empty() || type.members.empty()) return;
+      suffix += '.';
+      suffix += TypeNames::member_name(value.active);
+      visit_leaves(*type.members[value.active], value.parts[value.active], suffix, visit);
+      suffix.resize(mark);
+      return;
+    case Kind::kVoid: return;
+    default: visit(type, value, static_cast<const std::string&>(suffix));
+  }
+}
+
 // Visits every leaf of `type` holding `value`, with the C suffix that
 // reaches it (".b.c[1]"). Of a union only the member holding the value.
 template <class Visit>
-void for_each_leaf(const CType& type, const Value& value, const std::string& suffix, const Visit& visit) {
-  switch (type.kind) {
-    case Kind::kArray:
-      for (size_t i = 0; i < value.parts.size(); ++i)
-        for_each_leaf(*type.target, value.parts[i], fmt::format("{}[{}]", suffix, i), visit);
-      return;
-    case Kind::kStruct:
-      for (size_t i = 0; i < type.members.size(); ++i)
-        if (!TypeNames::is_unnamed(*type.members[i]))
-          for_each_leaf(*type.members[i], value.parts[i], suffix + "." + TypeNames::member_name(i), visit);
-      return;
-    case Kind::kUnion:
-      if (!value.parts.empty() && !type.members.empty())
-        for_each_leaf(*type.members[value.active], value.parts[value.active],
-                      suffix + "." + TypeNames::member_name(value.active), visit);
-      return;
-    case Kind::kVoid: return;
-    default: visit(type, value, suffix);
-  }
+void for_each_leaf(const CType& type, const Value& value, const Visit& visit) {
+  std::string suffix;
+  visit_leaves(type, value, suffix, visit);
 }
 
 class CaseWriter {
@@ -169,7 +185,7 @@ class CaseWriter {
   void init_function(std::string& out) const {
     out += fmt::format("static void {}_init(void)\n{{\n", prefix_);
     auto store = [&](const CType& type, const Value& value, const std::string& global) {
-      for_each_leaf(type, value, "", [&](const CType& leaf, const Value& v, const std::string& suffix) {
+      for_each_leaf(type, value, [&](const CType& leaf, const Value& v, const std::string& suffix) {
         out += "  ";
         out += store_leaf(leaf, v, global + suffix, names_);
         out += '\n';
@@ -216,7 +232,7 @@ class CaseWriter {
   size_t check_value(std::string& out, const CType& type, const Value& value, const std::string& expected_base,
                      const std::string& received_base, const std::string& label_base) const {
     size_t leaves = 0;
-    for_each_leaf(type, value, "", [&](const CType& leaf, const Value&, const std::string& suffix) {
+    for_each_leaf(type, value, [&](const CType& leaf, const Value&, const std::string& suffix) {
       check_leaf(out, leaf, expected_base, received_base, label_base, suffix);
       ++leaves;
     });

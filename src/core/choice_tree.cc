@@ -162,6 +162,36 @@ ChoiceNode* ChoiceNode::child(uint32_t slot) const {
   return it != children.end() && it->first == slot ? it->second.get() : nullptr;
 }
 
+namespace {
+// Freed nodes, linked through their own storage. Never shrinks: it holds at
+// most as many nodes as the largest tree this thread ever had at once.
+struct FreeNode {
+  FreeNode* next;
+};
+thread_local FreeNode* free_nodes = nullptr;
+}  // namespace
+
+// Under AddressSanitizer the pool would hide a use of a freed node.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kPoolNodes = false;
+#else
+constexpr bool kPoolNodes = true;
+#endif
+
+void* ChoiceNode::operator new(std::size_t size) {
+  if (!kPoolNodes || size != sizeof(ChoiceNode) || !free_nodes) return ::operator new(size);
+  FreeNode* node = free_nodes;
+  free_nodes = node->next;
+  return node;
+}
+
+void ChoiceNode::operator delete(void* node, std::size_t size) noexcept {
+  if (!kPoolNodes || size != sizeof(ChoiceNode)) return ::operator delete(node, size);
+  auto* free_node = static_cast<FreeNode*>(node);
+  free_node->next = free_nodes;
+  free_nodes = free_node;
+}
+
 ChoiceNode& ChoiceNode::child_or_create(uint32_t slot) {
   auto it = std::lower_bound(children.begin(), children.end(), slot, slot_less);
   if (it != children.end() && it->first == slot) return *it->second;
