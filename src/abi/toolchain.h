@@ -1,0 +1,79 @@
+#pragma once
+// Compilers and compiler pairs, and building and running one two-file test
+// with a pair: the part of an ABI hunt that touches real tools.
+//
+// A compiler is a command plus flags, written the way a user types it
+// ("clang -O2", "gcc -fpcc-struct-return"); it is split on spaces, never
+// given to a shell. A pair "CALLER:CALLEE" compiles the main file (callers)
+// with CALLER and the callee file with CALLEE.
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "testgen/process.h"
+
+namespace testgen::abi {
+
+struct Compiler {
+  std::string spec;               ///< as written: "clang -O2"
+  std::vector<std::string> argv;  ///< {"clang", "-O2"}
+  std::string program() const { return argv.front(); }
+};
+
+struct CompilerPair {
+  Compiler caller, callee;
+  std::string spec() const { return caller.spec + ":" + callee.spec; }
+};
+
+class ToolchainError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// "clang -O2" -> {clang, -O2}; throws ToolchainError for an empty spec.
+Compiler parse_compiler(const std::string& spec);
+/// "gcc:clang -O2"; throws ToolchainError without exactly one ':'.
+CompilerPair parse_pair(const std::string& spec);
+/// Which of `names` are on PATH, in the order given.
+std::vector<std::string> installed(const std::vector<std::string>& names);
+/// Every ordered pair (a, b) of `compilers` with a != b, then each with itself.
+std::vector<CompilerPair> all_pairs(const std::vector<Compiler>& compilers);
+/// False when the compiler lacks something a suite needs ("int128",
+/// "complex", "gnu"): tcc and pcc have neither _Complex nor __int128.
+bool supports(const Compiler& compiler, const std::vector<std::string>& needs);
+
+/// One QUEST-MISMATCH line, parsed.
+struct Mismatch {
+  unsigned case_index = 0;
+  uint64_t seed = 0;
+  std::string function, field, expected, received;
+};
+/// Nullopt for a line that is not a well-formed mismatch line.
+std::optional<Mismatch> parse_mismatch(const std::string& line);
+
+/// How building and running a two-file test ended.
+struct BuildOutcome {
+  enum class Kind { kPassed, kMismatch, kCallerCompileError, kCalleeCompileError, kLinkError, kCrash, kTimeout };
+  Kind kind = Kind::kPassed;
+  std::vector<Mismatch> mismatches;
+  std::vector<std::string> commands;  ///< what ran, one shell-quoted line each
+  std::string detail;                 ///< the failing step's message or output
+};
+std::string kind_name(BuildOutcome::Kind kind);
+
+struct BuildOptions {
+  std::string dialect = "c11";  ///< -std= for compilers that take it
+  std::chrono::milliseconds compile_timeout{60'000};
+  std::chrono::milliseconds run_timeout{10'000};
+};
+
+/// Compiles `dir`/NAME-main.c with the caller and NAME-callee.c with the
+/// callee, links with gcc, runs the program in `dir`, and classifies.
+BuildOutcome build_and_run(ProcessRunner& runner, const std::filesystem::path& dir, const std::string& name,
+                           const CompilerPair& pair, const BuildOptions& options);
+
+}  // namespace testgen::abi

@@ -1,0 +1,87 @@
+#include "toolchain.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "emitter.h"
+
+namespace testgen::abi {
+namespace {
+
+TEST(Toolchain, CompilersAndPairsAreParsedWithoutAShell) {
+  const Compiler c = parse_compiler("  gcc   -fpcc-struct-return ");
+  EXPECT_EQ(c.spec, "gcc -fpcc-struct-return");
+  EXPECT_EQ(c.argv, (std::vector<std::string>{"gcc", "-fpcc-struct-return"}));
+  const CompilerPair p = parse_pair("gcc:clang -O2");
+  EXPECT_EQ(p.caller.spec, "gcc");
+  EXPECT_EQ(p.callee.argv, (std::vector<std::string>{"clang", "-O2"}));
+  EXPECT_EQ(p.spec(), "gcc:clang -O2");
+  EXPECT_THROW(parse_pair("gcc"), ToolchainError);
+  EXPECT_THROW(parse_pair("a:b:c"), ToolchainError);
+  EXPECT_THROW(parse_compiler("  "), ToolchainError);
+  EXPECT_EQ(all_pairs({parse_compiler("a"), parse_compiler("b"), parse_compiler("c")}).size(), 9u);
+  EXPECT_FALSE(supports(parse_compiler("tcc"), {"complex"}));
+  EXPECT_FALSE(supports(parse_compiler("pcc -O"), {"int128"}));
+  EXPECT_TRUE(supports(parse_compiler("clang"), {"int128", "complex"}));
+  EXPECT_EQ(installed({"sh", "no-such-compiler-here"}), std::vector<std::string>{"sh"});
+}
+
+TEST(Toolchain, MismatchLinesAreParsedStrictly) {
+  auto m = parse_mismatch("QUEST-MISMATCH case=3 seed=812 function=q1_callee field=arg3.b.c[1] expected=0a0b received=0a0c");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->case_index, 3u);
+  EXPECT_EQ(m->seed, 812u);
+  EXPECT_EQ(m->function, "q1_callee");
+  EXPECT_EQ(m->field, "arg3.b.c[1]");
+  EXPECT_EQ(m->expected, "0a0b");
+  EXPECT_EQ(m->received, "0a0c");
+  EXPECT_FALSE(parse_mismatch("QUEST-MISMATCH case=x seed=1 function=f field=a expected=00 received=01"));
+  EXPECT_FALSE(parse_mismatch("hello"));
+}
+
+class BuildTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("testgen-toolchain-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir_);
+    // One case: an enum parameter, so -fshort-enums on one side changes the layout.
+    TestCase test{.seed = 7,
+                  .signature = {.args = {enumeration({1, 2, 3}), scalar(Kind::kDouble)}, .result = scalar(Kind::kInt)}};
+    ChoiceTree tree;
+    Source source(tree, SourceOptions{.seed = 7});
+    draw_values(test, source.root(), ValueMode::kFull);
+    std::ofstream main(dir_ / "t-main.c"), callee(dir_ / "t-callee.c");
+    Emitter emitter(main, &callee, {});
+    emitter.add(test);
+    emitter.finish();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_;
+  SubprocessRunner runner_;
+};
+
+TEST_F(BuildTest, AgreeingCompilersPass) {
+  const BuildOutcome o = build_and_run(runner_, dir_, "t", parse_pair("gcc:gcc -O2"), {});
+  EXPECT_EQ(o.kind, BuildOutcome::Kind::kPassed) << o.detail;
+  ASSERT_EQ(o.commands.size(), 4u);
+  EXPECT_EQ(o.commands[0], "gcc -std=c11 -c t-main.c -o t-main.o");
+  EXPECT_EQ(o.commands[3], "./t");
+}
+
+TEST_F(BuildTest, ALayoutDifferenceIsAMismatchNamingTheField) {
+  const BuildOutcome o = build_and_run(runner_, dir_, "t", parse_pair("gcc:gcc -fshort-enums"), {});
+  ASSERT_EQ(o.kind, BuildOutcome::Kind::kMismatch) << o.detail;
+  ASSERT_FALSE(o.mismatches.empty());
+  EXPECT_EQ(o.mismatches[0].function, "layout");
+  EXPECT_EQ(o.mismatches[0].field, "sizeof:q7_e1");
+}
+
+TEST_F(BuildTest, ACompileFailureIsBlamedOnItsSide) {
+  const BuildOutcome o = build_and_run(runner_, dir_, "t", parse_pair("gcc:gcc -fno-such-flag"), {});
+  EXPECT_EQ(o.kind, BuildOutcome::Kind::kCalleeCompileError);
+  EXPECT_NE(o.detail.find("-fno-such-flag"), std::string::npos) << o.detail;
+}
+
+}  // namespace
+}  // namespace testgen::abi
