@@ -1,0 +1,51 @@
+#include "signature.h"
+
+#include <gtest/gtest.h>
+
+namespace testgen::abi {
+namespace {
+
+TestCase sample() {
+  const TypePtr inner = aggregate(Kind::kStruct, {scalar(Kind::kChar), array_of(scalar(Kind::kInt128), 2)});
+  const TypePtr outer = aggregate(Kind::kUnion, {scalar(Kind::kFloat), inner});
+  return TestCase{.seed = 1,
+                  .signature = {.args = {scalar(Kind::kUShort), outer},
+                                .varargs = {scalar(Kind::kComplexDouble)},
+                                .result = aggregate(Kind::kStruct, {bitfield(scalar(Kind::kInt), 3)})}};
+}
+
+TEST(Signature, FieldPathsLeadToTheirLeaf) {
+  const TestCase t = sample();
+  EXPECT_EQ(leaf_at(t, "arg0")->kind, Kind::kUShort);
+  EXPECT_EQ(leaf_at(t, "arg1.a")->kind, Kind::kFloat);
+  EXPECT_EQ(leaf_at(t, "arg1.b.b[1]")->kind, Kind::kInt128);
+  EXPECT_EQ(leaf_at(t, "vararg0:re")->kind, Kind::kComplexDouble);
+  EXPECT_EQ(leaf_at(t, "result.a")->kind, Kind::kBitfield);
+  EXPECT_EQ(leaf_at(t, "arg2"), nullptr);
+  EXPECT_EQ(leaf_at(t, "arg1.z"), nullptr);
+  EXPECT_EQ(leaf_at(t, "arg0[0]"), nullptr);
+}
+
+TEST(Signature, ClassesNameWhereAndWhatNotTheSeed) {
+  EXPECT_EQ(type_class(*scalar(Kind::kInt128)), "int128");
+  EXPECT_EQ(type_class(*scalar(Kind::kULong)), "uint64");
+  EXPECT_EQ(type_class(*scalar(Kind::kChar)), "char");
+  EXPECT_EQ(position_class("q1_callee", "arg1.b.b[1]"), "param member");
+  EXPECT_EQ(position_class("q1_callee", "vararg0"), "vararg");
+  EXPECT_EQ(position_class("q1_callee", "result.a"), "result member");
+  EXPECT_EQ(position_class("layout", "sizeof:q1_e1"), "layout");
+
+  const TestCase t = sample();
+  const CompilerPair pair = parse_pair("gcc:clang");
+  BuildOutcome o{.kind = BuildOutcome::Kind::kMismatch};
+  o.mismatches.push_back(*parse_mismatch(
+      "QUEST-MISMATCH case=0 seed=1 function=q1_callee field=arg1.b.b[1] expected=00 received=01"));
+  EXPECT_EQ(signature_of(t, pair, "x86_64", o).key(), "gcc:clang|x86_64|mismatch|param member|int128");
+  o.mismatches[0] = *parse_mismatch("QUEST-MISMATCH case=0 seed=9 function=layout field=sizeof:q9_e1 expected=04 received=01");
+  EXPECT_EQ(signature_of(t, pair, "x86_64", o).key(), "gcc:clang|x86_64|mismatch|layout|sizeof enum");
+  BuildOutcome crash{.kind = BuildOutcome::Kind::kCrash};
+  EXPECT_EQ(signature_of(t, pair, "aarch64", crash).key(), "gcc:clang|aarch64|crash||");
+}
+
+}  // namespace
+}  // namespace testgen::abi
