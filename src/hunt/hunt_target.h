@@ -1,0 +1,56 @@
+#pragma once
+// The abi hunt's target: one suite and one compiler pair. A run draws a
+// case from the suite (so the engine can mutate and shrink it), writes it
+// as two files in a scratch directory, builds them with the pair, runs the
+// program and reports the failure signature and the case's shape features.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "interpreter.h"
+#include "signature.h"
+#include "testgen/engine.h"
+
+namespace testgen::hunt {
+
+struct HuntSetup {
+  std::string suite = "ansi";
+  abi::CompilerPair pair;
+  std::string arch = "x86_64";
+  std::string dialect = "c11";
+  std::filesystem::path scratch;  ///< where each run writes and builds (reused)
+  abi::BuildOptions build;
+};
+
+/// ABI-relevant shape classes of a case: per position (parameter index,
+/// variadic or not, result) the type class and the shape of aggregates,
+/// so that the engine steers toward signatures it has not seen yet.
+FeatureSet shape_features(const abi::TestCase& test);
+
+/// A one-line C prototype of the case's callee ("int f(struct { float a; }, ...)").
+std::string prototype(const abi::TestCase& test);
+
+class HuntTarget : public Target {
+ public:
+  HuntTarget(std::shared_ptr<script::Interpreter> lua, HuntSetup setup, ProcessRunner& runner);
+  std::string name() const override;
+  RunResult run(const Cursor& input) override;
+  std::string describe(const Cursor& input) override;
+
+  /// The case the last run drew, and how it ended (for reproducers).
+  const abi::TestCase& last_case() const { return last_case_; }
+  const abi::BuildOutcome& last_outcome() const { return last_outcome_; }
+
+ private:
+  abi::TestCase draw(const Cursor& input);
+
+  std::shared_ptr<script::Interpreter> lua_;
+  HuntSetup setup_;
+  ProcessRunner& runner_;
+  Gen<abi::TestCase> cases_;
+  abi::TestCase last_case_;
+  abi::BuildOutcome last_outcome_;
+};
+
+}  // namespace testgen::hunt
