@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "hunt_target.h"
 #include "puzzles.h"
 
 namespace testgen::cli {
@@ -14,7 +15,8 @@ std::unique_ptr<Target> make_target(const std::string& front, const std::string&
     error = fmt::format("unknown puzzle '{}'", name);
     return nullptr;
   }
-  error = fmt::format("unknown front '{}' (this testgen knows: puzzle)", front);
+  if (front == "abi") return hunt::make_hunt_target(target_name, error);
+  error = fmt::format("unknown front '{}' (this testgen knows: puzzle, abi)", front);
   return nullptr;
 }
 

@@ -11,6 +11,7 @@ namespace testgen::cli {
 std::span<const Subcommand> subcommands() {
   static const Subcommand table[] = {
       {"quest", "generate C calling-convention tests from Lua suites (quest's command line)", run_quest},
+      {"abi", "hunt parameter-passing bugs across compiler pairs and reduce each one ('abi hunt')", run_abi},
       {"puzzle", "crack a built-in puzzle with the engine (demo, tests, benchmarks)", run_puzzle},
       {"replay", "re-run a saved case directory; exit 1 while it still fails", run_replay},
       {"help", "show help for testgen or for one subcommand", run_help},

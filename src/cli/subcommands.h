@@ -23,6 +23,7 @@ const Subcommand* find_subcommand(std::string_view name);
 int run_quest(const Args& args);
 /// quest's command line under another program name ("quest" when invoked as quest).
 int run_quest_as(const Args& args, const std::string& program);
+int run_abi(const Args& args);
 int run_puzzle(const Args& args);
 int run_replay(const Args& args);
 int run_help(const Args& args);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <fstream>
 
 #include "emitter.h"
@@ -93,5 +95,60 @@ RunResult HuntTarget::run(const Cursor& input) {
 }
 
 std::string HuntTarget::describe(const Cursor& input) { return prototype(draw(input)); }
+
+bool parse_target_name(const std::string& name, HuntSetup& setup, std::string& error) {
+  const std::string prefix = "abi:";
+  const size_t first = name.find('|'), second = first == std::string::npos ? first : name.find('|', first + 1);
+  if (!name.starts_with(prefix) || second == std::string::npos) {
+    error = fmt::format("'{}' is not an abi target (abi:SUITE|ARCH|CALLER:CALLEE)", name);
+    return false;
+  }
+  setup.suite = name.substr(prefix.size(), first - prefix.size());
+  setup.arch = name.substr(first + 1, second - first - 1);
+  try {
+    setup.pair = abi::parse_pair(name.substr(second + 1));
+  } catch (const abi::ToolchainError& e) {
+    error = e.what();
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
+class OwningHuntTarget : public Target {
+ public:
+  explicit OwningHuntTarget(HuntSetup setup)
+      : scratch_(setup.scratch), target_(quest::make_interpreter(1), std::move(setup), runner_) {}
+  ~OwningHuntTarget() override {
+    std::error_code ignored;
+    std::filesystem::remove_all(scratch_, ignored);
+  }
+  std::string name() const override { return target_.name(); }
+  RunResult run(const Cursor& input) override { return target_.run(input); }
+  std::string describe(const Cursor& input) override { return target_.describe(input); }
+
+ private:
+  std::filesystem::path scratch_;
+  SubprocessRunner runner_;
+  HuntTarget target_;
+};
+
+}  // namespace
+
+std::unique_ptr<Target> make_hunt_target(const std::string& name, std::string& error) {
+  HuntSetup setup;
+  if (!parse_target_name(name, setup, error)) return nullptr;
+  auto lua = quest::make_interpreter(1);
+  for (const quest::SuiteInfo& s : quest::list_suites(*lua))
+    if (s.name == setup.suite) setup.dialect = s.dialect;
+  setup.scratch = std::filesystem::temp_directory_path() / fmt::format("testgen-replay-{}", ::getpid());
+  try {
+    return std::make_unique<OwningHuntTarget>(std::move(setup));
+  } catch (const quest::UnknownSuite& e) {
+    error = e.what();
+    return nullptr;
+  }
+}
 
 }  // namespace testgen::hunt

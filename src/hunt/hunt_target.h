@@ -53,4 +53,12 @@ class HuntTarget : public Target {
   abi::BuildOutcome last_outcome_;
 };
 
+/// "abi:SUITE|ARCH|CALLER:CALLEE" back into its parts; false if malformed.
+bool parse_target_name(const std::string& name, HuntSetup& setup, std::string& error);
+
+/// A hunt target that owns everything it needs (interpreter, process
+/// runner, a scratch directory removed with it): what `testgen replay`
+/// rebuilds from a case's target name. Built-in suites only.
+std::unique_ptr<Target> make_hunt_target(const std::string& name, std::string& error);
+
 }  // namespace testgen::hunt
