@@ -29,6 +29,9 @@ expect_rc 0
 run "$TESTGEN" abi hunt --pair 'gcc' -q
 expect_rc 2
 expect_err_contains "'gcc' is not CALLER:CALLEE"
+run "$TESTGEN" abi hunt --pair 'gcc:no-such-cc -O2' -q
+expect_rc 2
+expect_err_contains "compiler 'no-such-cc' (in --pair 'gcc:no-such-cc -O2') is not installed"
 run "$TESTGEN" abi hunt --test nosuch -q
 expect_rc 2
 expect_err_contains "unknown suite 'nosuch'"

@@ -32,7 +32,14 @@ std::vector<abi::CompilerPair> pairs_to_hunt(const HuntArgs& a, const quest::Sui
                                              std::vector<std::string>& skipped) {
   std::vector<abi::CompilerPair> candidates;
   if (!a.pairs.empty()) {
-    for (const std::string& p : a.pairs) candidates.push_back(abi::parse_pair(p));
+    for (const std::string& p : a.pairs) {
+      abi::CompilerPair pair = abi::parse_pair(p);
+      // A missing compiler is a usage error, not a "compile error" finding.
+      for (const abi::Compiler* c : {&pair.caller, &pair.callee})
+        if (abi::installed({c->program()}).empty())
+          throw abi::ToolchainError(fmt::format("compiler '{}' (in --pair '{}') is not installed", c->program(), p));
+      candidates.push_back(std::move(pair));
+    }
   } else {
     std::vector<abi::Compiler> compilers;
     for (const std::string& name : abi::installed({std::begin(kDefaultCompilers), std::end(kDefaultCompilers)}))
