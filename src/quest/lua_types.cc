@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <functional>
+#include <iterator>
 
 #include "interpreter.h"
 #include "lua_support.h"
@@ -59,28 +60,23 @@ Gen<LuaRef> map_type(lua_State* L, const Gen<LuaRef>& g, std::function<TypePtr(c
   }, script::where(L));
 }
 
-int l_unsigned(lua_State* L) {
-  script::push_generator(L, map_type(L, check_generator(L, 1, "unsigned"), abi::with_unsigned, label(L, "unsigned")));
-  return 1;
-}
+// The one-argument type constructors: R.unsigned(g), R.pointer(g), ...
+struct TypeFunction {
+  const char* name;
+  TypePtr (*make)(const TypePtr&);
+};
+constexpr TypeFunction kTypeFunctions[] = {
+    {"unsigned", abi::with_unsigned},
+    {"signed", abi::with_signed},
+    {"pointer", [](const TypePtr& t) { return abi::pointer_to(t); }},
+    {"complex", [](const TypePtr& t) { return abi::complex_of(t); }},
+    {"packed", abi::packed},
+};
 
-int l_signed(lua_State* L) {
-  script::push_generator(L, map_type(L, check_generator(L, 1, "signed"), abi::with_signed, label(L, "signed")));
-  return 1;
-}
-
-int l_pointer(lua_State* L) {
-  script::push_generator(L, map_type(L, check_generator(L, 1, "pointer"), abi::pointer_to, label(L, "pointer")));
-  return 1;
-}
-
-int l_complex(lua_State* L) {
-  script::push_generator(L, map_type(L, check_generator(L, 1, "complex"), abi::complex_of, label(L, "complex")));
-  return 1;
-}
-
-int l_packed(lua_State* L) {
-  script::push_generator(L, map_type(L, check_generator(L, 1, "packed"), abi::packed, label(L, "packed")));
+// R.<name>(g) for the entry of kTypeFunctions in the closure's upvalue.
+int l_type_function(lua_State* L) {
+  const TypeFunction& f = kTypeFunctions[static_cast<size_t>(lua_tointeger(L, lua_upvalueindex(1)))];
+  script::push_generator(L, map_type(L, check_generator(L, 1, f.name), f.make, label(L, f.name)));
   return 1;
 }
 
@@ -215,12 +211,15 @@ void install_types(lua_State* L) {
 
   lua_getglobal(L, "Rand");
   static const luaL_Reg functions[] = {
-      {"unsigned", guarded<l_unsigned>}, {"signed", guarded<l_signed>},   {"pointer", guarded<l_pointer>},
-      {"complex", guarded<l_complex>},   {"packed", guarded<l_packed>},   {"aligned", guarded<l_aligned>},
-      {"array", guarded<l_array>},       {"bitfield", guarded<l_bitfield>}, {"struct", guarded<l_struct>},
-      {"union", guarded<l_union>},       {"funptr", guarded<l_funptr>},   {"enum", guarded<l_enum>},
-      {nullptr, nullptr}};
+      {"aligned", guarded<l_aligned>}, {"array", guarded<l_array>},   {"bitfield", guarded<l_bitfield>},
+      {"struct", guarded<l_struct>},   {"union", guarded<l_union>},   {"funptr", guarded<l_funptr>},
+      {"enum", guarded<l_enum>},       {nullptr, nullptr}};
   luaL_setfuncs(L, functions, 0);
+  for (size_t i = 0; i < std::size(kTypeFunctions); ++i) {
+    lua_pushinteger(L, static_cast<lua_Integer>(i));
+    lua_pushcclosure(L, guarded<l_type_function>, 1);
+    lua_setfield(L, -2, kTypeFunctions[i].name);
+  }
 
   // The scalar types are generators that always give the same type.
   const std::pair<const char*, Kind> scalars[] = {
