@@ -9,6 +9,10 @@ packages=(
   nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev liblua5.4-dev
   # compilers the quest front's tests compile and cross-link with
   clang tcc pcc
+  # the abi hunt: expectations files, and other architectures under qemu-user
+  libtomlplusplus-dev qemu-user
+  gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+  gcc-riscv64-linux-gnu libc6-dev-riscv64-cross
   # GNU time: the peak memory figures of bench/quest_bench.py
   time
 )

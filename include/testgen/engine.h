@@ -21,7 +21,9 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -40,6 +42,14 @@ enum class Verdict {
 };
 std::string_view verdict_name(Verdict v);
 
+/// A file a target wants kept with a case (reproducer sources, commands,
+/// a report, logs): written into the case directory under `path`.
+struct Artifact {
+  std::string path;  ///< relative, '/'-separated, no ".."
+  std::string contents;
+  bool executable = false;
+};
+
 struct RunResult {
   Verdict verdict = Verdict::kPass;
   /// What kind of failure this is. Two failures with one signature are one
@@ -48,6 +58,8 @@ struct RunResult {
   FeatureSet features;
   /// Free text for reports (expected/received, a message, ...).
   std::string detail;
+  /// Files to keep beside the case when it is saved (may be empty).
+  std::vector<Artifact> artifacts;
 };
 
 class Target {
@@ -57,6 +69,10 @@ class Target {
   virtual std::string name() const = 0;
   /// Draws the input at `input` and runs it.
   virtual RunResult run(const Cursor& input) = 0;
+  /// Draws every input and runs them together, one result per input in
+  /// order. Targets whose runs have a high fixed cost (building a program)
+  /// override this; the default runs them one by one.
+  virtual std::vector<RunResult> run_batch(std::span<const Cursor> inputs);
   /// A readable rendering of the input drawn at `input` (for reports).
   virtual std::string describe(const Cursor& input) = 0;
 };
@@ -127,6 +143,13 @@ struct EngineOptions {
   /// Called about every `progress_every` runs (0: never) and at the end.
   std::function<void(const Progress&)> on_progress;
   uint64_t progress_every = 1000;
+  /// Inputs generated before they are run together (Target::run_batch).
+  /// Learning and parent choice see a batch's results after the batch.
+  /// Coverage sources measure single runs, so they force 1.
+  size_t batch = 1;
+  /// Failures whose signature this returns true for are counted in
+  /// EngineReport::known (expected failures) and neither reduced nor kept.
+  std::function<bool(const std::string& signature)> is_known_failure;
 };
 
 struct Finding {
@@ -152,6 +175,8 @@ struct EngineReport {
   double seconds = 0;
   size_t features = 0;
   std::vector<Finding> findings;
+  /// Known failures seen (EngineOptions::is_known_failure), by signature.
+  std::map<std::string, uint64_t> known;
 };
 
 class Engine {

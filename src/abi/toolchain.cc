@@ -1,6 +1,7 @@
 #include "toolchain.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -85,6 +86,50 @@ bool supports(const Compiler& compiler, const std::vector<std::string>& needs) {
   });
 }
 
+const std::vector<Arch>& known_arches() {
+  static const std::vector<Arch> arches = {
+      {"x86_64", "", ""},
+      {"aarch64", "aarch64-linux-gnu", "qemu-aarch64"},
+      {"riscv64", "riscv64-linux-gnu", "qemu-riscv64"},
+      {"i686", "i686-linux-gnu", "qemu-i386"},
+      {"ppc64le", "powerpc64le-linux-gnu", "qemu-ppc64le"},
+      {"s390x", "s390x-linux-gnu", "qemu-s390x"},
+      {"armhf", "arm-linux-gnueabihf", "qemu-arm"},
+  };
+  return arches;
+}
+
+Arch arch_named(const std::string& name) {
+  std::vector<std::string> names;
+  for (const Arch& a : known_arches()) {
+    if (a.name == name) return a;
+    names.push_back(a.name);
+  }
+  throw ToolchainError(fmt::format("unknown architecture '{}' (known: {})", name, fmt::join(names, ", ")));
+}
+
+std::string missing_tools(const Arch& arch) {
+  if (arch.host()) return "";
+  std::vector<std::string> missing;
+  for (const std::string& tool : {arch.triple + "-gcc", arch.qemu})
+    if (!on_path(tool)) missing.push_back(tool);
+  return fmt::format("{}", fmt::join(missing, ", "));
+}
+
+Compiler for_arch(const Compiler& compiler, const Arch& arch) {
+  if (arch.host()) return compiler;
+  Compiler out = compiler;
+  const std::string name = base_name(compiler);
+  if (name == "gcc" || name.starts_with("gcc-")) {
+    out.argv[0] = arch.triple + "-" + name;
+  } else if (name == "clang" || name.starts_with("clang-")) {
+    out.argv.insert(out.argv.begin() + 1, "--target=" + arch.triple);
+  } else {
+    throw ToolchainError(fmt::format("{} has no {} form here (gcc and clang do)", name, arch.name));
+  }
+  return out;
+}
+
 std::optional<Mismatch> parse_mismatch(const std::string& line) {
   // QUEST-MISMATCH case=3 seed=812 function=f field=arg3.b expected=0a0b received=0a0c
   std::vector<std::string> words = split_words(line);
@@ -128,7 +173,8 @@ BuildOutcome build_and_run(ProcessRunner& runner, const std::filesystem::path& d
     outcome.commands.push_back(quote(argv));
     return runner.run(ProcessSpec{.argv = std::move(argv), .cwd = dir, .timeout = timeout});
   };
-  auto compile = [&](const Compiler& c, const std::string& source, const std::string& object) {
+  auto compile = [&](const Compiler& generic, const std::string& source, const std::string& object) {
+    const Compiler c = for_arch(generic, options.arch);
     std::vector<std::string> argv = c.argv;
     for (std::string& f : dialect_flags(c, options.dialect)) argv.push_back(std::move(f));
     argv.insert(argv.end(), {"-c", source, "-o", object});
@@ -147,7 +193,11 @@ BuildOutcome build_and_run(ProcessRunner& runner, const std::filesystem::path& d
     return outcome;
   }
   // gcc links; tcc's objects need its helper library (varargs, long double).
-  std::vector<std::string> link{"gcc", name + "-main.o", name + "-callee.o", "-o", name, "-z", "noexecstack"};
+  // A foreign program is linked statically so qemu-user needs no sysroot.
+  const Arch& arch = options.arch;
+  std::vector<std::string> link{arch.host() ? "gcc" : arch.triple + "-gcc", name + "-main.o", name + "-callee.o",
+                                "-o", name, "-z", "noexecstack"};
+  if (!arch.host()) link.push_back("-static");
   const std::filesystem::path libtcc1 = "/usr/lib/x86_64-linux-gnu/tcc/libtcc1.a";
   if ((is_tcc(pair.caller) || is_tcc(pair.callee)) && std::filesystem::exists(libtcc1)) link.push_back(libtcc1);
   const ProcessResult linked = step(link, options.compile_timeout);
@@ -156,7 +206,9 @@ BuildOutcome build_and_run(ProcessRunner& runner, const std::filesystem::path& d
     outcome.detail = linked.describe() + ": " + linked.err;
     return outcome;
   }
-  const ProcessResult ran = step({"./" + name}, options.run_timeout);
+  std::vector<std::string> run{"./" + name};
+  if (!arch.qemu.empty()) run.insert(run.begin(), arch.qemu);
+  const ProcessResult ran = step(std::move(run), options.run_timeout);
   std::istringstream lines(ran.out);
   for (std::string line; std::getline(lines, line);)
     if (auto m = parse_mismatch(line)) outcome.mismatches.push_back(std::move(*m));

@@ -46,6 +46,24 @@ std::vector<CompilerPair> all_pairs(const std::vector<Compiler>& compilers);
 /// "complex", "gnu"): tcc and pcc have neither _Complex nor __int128.
 bool supports(const Compiler& compiler, const std::vector<std::string>& needs);
 
+/// A target architecture: the host, or another one through Debian's cross
+/// gcc (and clang --target) with the program run under qemu-user.
+struct Arch {
+  std::string name = "x86_64";
+  std::string triple;  ///< GNU triple of the cross tools; empty for the host
+  std::string qemu;    ///< qemu-user program that runs it; empty: runs natively
+  bool host() const { return triple.empty(); }
+};
+/// The host and aarch64, riscv64, i686, ppc64le, s390x, armhf.
+const std::vector<Arch>& known_arches();
+/// Throws ToolchainError naming the known ones.
+Arch arch_named(const std::string& name);
+/// The programs the architecture needs that are not installed ("" if none).
+std::string missing_tools(const Arch& arch);
+/// The compiler as it runs for `arch`: gcc becomes the cross gcc, clang
+/// gets --target. Throws ToolchainError for a compiler without such a form.
+Compiler for_arch(const Compiler& compiler, const Arch& arch);
+
 /// One QUEST-MISMATCH line, parsed.
 struct Mismatch {
   unsigned case_index = 0;
@@ -67,12 +85,15 @@ std::string kind_name(BuildOutcome::Kind kind);
 
 struct BuildOptions {
   std::string dialect = "c11";  ///< -std= for compilers that take it
+  Arch arch;                    ///< compile for, link for and run on
   std::chrono::milliseconds compile_timeout{60'000};
   std::chrono::milliseconds run_timeout{10'000};
 };
 
 /// Compiles `dir`/NAME-main.c with the caller and NAME-callee.c with the
-/// callee, links with gcc, runs the program in `dir`, and classifies.
+/// callee (both as for_arch() makes them), links with gcc (the cross gcc,
+/// statically, for another architecture), runs the program in `dir` (under
+/// qemu-user for another architecture), and classifies.
 BuildOutcome build_and_run(ProcessRunner& runner, const std::filesystem::path& dir, const std::string& name,
                            const CompilerPair& pair, const BuildOptions& options);
 

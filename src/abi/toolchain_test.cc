@@ -83,5 +83,41 @@ TEST_F(BuildTest, ACompileFailureIsBlamedOnItsSide) {
   EXPECT_NE(o.detail.find("-fno-such-flag"), std::string::npos) << o.detail;
 }
 
+TEST(Toolchain, ArchitecturesRetargetGccAndClangOnly) {
+  EXPECT_TRUE(arch_named("x86_64").host());
+  const Arch arm = arch_named("aarch64");
+  EXPECT_EQ(arm.qemu, "qemu-aarch64");
+  EXPECT_EQ(for_arch(parse_compiler("gcc -O2"), arm).argv, (std::vector<std::string>{"aarch64-linux-gnu-gcc", "-O2"}));
+  EXPECT_EQ(for_arch(parse_compiler("clang -O2"), arm).argv,
+            (std::vector<std::string>{"clang", "--target=aarch64-linux-gnu", "-O2"}));
+  EXPECT_EQ(for_arch(parse_compiler("gcc"), arm).spec, "gcc");  // the spec stays as written
+  EXPECT_THROW(for_arch(parse_compiler("tcc"), arm), ToolchainError);
+  EXPECT_EQ(for_arch(parse_compiler("tcc"), arch_named("x86_64")).argv, std::vector<std::string>{"tcc"});
+  try {
+    arch_named("vax");
+    FAIL();
+  } catch (const ToolchainError& e) {
+    EXPECT_NE(std::string(e.what()).find("known: x86_64, aarch64, riscv64"), std::string::npos) << e.what();
+  }
+}
+
+// The same two files, built by the cross gcc and clang and run under qemu-user.
+TEST_F(BuildTest, AnotherArchitectureBuildsStaticallyAndRunsUnderQemu) {
+  const Arch arm = arch_named("aarch64");
+  if (!missing_tools(arm).empty()) GTEST_SKIP() << "not installed: " << missing_tools(arm) << " (make deps)";
+  BuildOptions options;
+  options.arch = arm;
+  const BuildOutcome o = build_and_run(runner_, dir_, "t", parse_pair("gcc:clang"), options);
+  EXPECT_EQ(o.kind, BuildOutcome::Kind::kPassed) << o.detail;
+  ASSERT_EQ(o.commands.size(), 4u);
+  EXPECT_EQ(o.commands[0], "aarch64-linux-gnu-gcc -std=c11 -c t-main.c -o t-main.o");
+  EXPECT_EQ(o.commands[1], "clang --target=aarch64-linux-gnu -std=c11 -c t-callee.c -o t-callee.o");
+  EXPECT_EQ(o.commands[2], "aarch64-linux-gnu-gcc t-main.o t-callee.o -o t -z noexecstack -static");
+  EXPECT_EQ(o.commands[3], "qemu-aarch64 ./t");
+  // And an ABI difference shows there too.
+  const BuildOutcome enums = build_and_run(runner_, dir_, "t", parse_pair("gcc:gcc -fshort-enums"), options);
+  EXPECT_EQ(enums.kind, BuildOutcome::Kind::kMismatch) << enums.detail;
+}
+
 }  // namespace
 }  // namespace testgen::abi

@@ -31,6 +31,13 @@ RunResult run_guarded(Target& target, const Cursor& at) {
 
 }  // namespace
 
+std::vector<RunResult> Target::run_batch(std::span<const Cursor> inputs) {
+  std::vector<RunResult> out;
+  out.reserve(inputs.size());
+  for (const Cursor& at : inputs) out.push_back(run_guarded(*this, at));
+  return out;
+}
+
 std::string_view verdict_name(Verdict v) {
   switch (v) {
     case Verdict::kPass: return "pass";
@@ -150,11 +157,36 @@ struct Engine::Impl {
     }
   }
 
-  RunResult run_once(Source& source) {
-    for (CoverageSource* s : opt.coverage_sources) s->begin_run();
-    RunResult result = run_guarded(target, source.root());
-    for (CoverageSource* s : opt.coverage_sources) s->end_run(result.features);
-    return result;
+  // One generated input waiting for its run.
+  struct Pending {
+    ChoiceTree tree;
+    std::optional<size_t> parent;
+    std::vector<std::string> mutations;
+    std::unique_ptr<Source> source;
+  };
+
+  std::vector<RunResult> run_pending(std::vector<Pending>& batch) {
+    if (batch.size() == 1) {
+      for (CoverageSource* s : opt.coverage_sources) s->begin_run();
+      RunResult result = run_guarded(target, batch[0].source->root());
+      for (CoverageSource* s : opt.coverage_sources) s->end_run(result.features);
+      std::vector<RunResult> out;
+      out.push_back(std::move(result));
+      return out;
+    }
+    std::vector<Cursor> cursors;
+    for (Pending& p : batch) cursors.push_back(p.source->root());
+    try {
+      std::vector<RunResult> out = target.run_batch(cursors);
+      if (out.size() == batch.size()) return out;
+    } catch (const GenerationError&) {
+      throw;
+    } catch (const std::exception&) {
+      // fall through: one by one, so each input gets its own verdict
+    }
+    std::vector<RunResult> out;
+    for (Pending& p : batch) out.push_back(run_guarded(target, p.source->root()));
+    return out;
   }
 
   void keep(const ChoiceTree& forced, RunResult& result, size_t gain, std::optional<size_t> parent,
@@ -183,6 +215,10 @@ struct Engine::Impl {
                       std::optional<size_t> parent, std::vector<std::string>& mutations) {
     global.merge(result.features);
     if (result.signature.empty()) result.signature = "fail";
+    if (opt.is_known_failure && opt.is_known_failure(result.signature)) {
+      ++report.known[result.signature];
+      return;
+    }
     if (!known_signatures.insert(result.signature).second) return;
     Finding finding;
     finding.signature = result.signature;
@@ -231,40 +267,49 @@ struct Engine::Impl {
 
   EngineReport run() {
     resume();
-    while (budget_left()) {
-      if (opt.novelty && trie.exhausted()) {
-        report.exhausted = true;
-        break;
+    const size_t batch_size = opt.coverage_sources.empty() ? std::max<size_t>(1, opt.batch) : 1;
+    bool stop = false;
+    while (!stop && budget_left()) {
+      std::vector<Pending> batch;
+      batch.reserve(batch_size);  // a Source refers to its Pending's tree: no reallocation
+      while (batch.size() < batch_size && report.runs + batch.size() < opt.max_runs) {
+        if (opt.novelty && trie.exhausted()) {
+          report.exhausted = true;
+          break;
+        }
+        Pending& p = batch.emplace_back();
+        if (!queue.empty() && rng.chance(opt.mutate_ratio)) {
+          p.parent = pick_parent();
+          p.tree = queue[*p.parent].tree;
+          mutate(p.tree, p.mutations);
+        }
+        p.source = std::make_unique<Source>(p.tree, SourceOptions{.seed = rng.next(),
+                                                                  .size = opt.size,
+                                                                  .fill = Fill::kRandom,
+                                                                  .model = opt.adapt ? &model : nullptr,
+                                                                  .novelty = opt.novelty ? &trie : nullptr});
       }
-      ChoiceTree tree;
-      std::optional<size_t> parent;
-      std::vector<std::string> mutations;
-      if (!queue.empty() && rng.chance(opt.mutate_ratio)) {
-        parent = pick_parent();
-        tree = queue[*parent].tree;
-        mutate(tree, mutations);
+      if (batch.empty()) break;
+      std::vector<RunResult> results = run_pending(batch);
+      for (size_t i = 0; i < batch.size(); ++i) {  // all of it ran: count and learn from all
+        Pending& p = batch[i];
+        RunResult& result = results[i];
+        const bool novel = p.source->finish();
+        ++report.runs;
+        report.duplicates += !novel;
+        const size_t gain = result.verdict == Verdict::kDiscard ? 0 : global.count_new(result.features);
+        if (opt.adapt) model.learn(p.source->decisions(), static_cast<double>(gain));
+        const ChoiceTree forced = p.tree.forced_only();
+        if (result.verdict == Verdict::kDiscard) {
+          ++report.discards;
+        } else if (result.verdict == Verdict::kFail) {
+          handle_failure(forced, result, gain, p.parent, p.mutations);
+          stop = stop || (opt.stop_on_failure && !report.findings.empty());
+        } else if (gain > 0) {
+          keep(forced, result, gain, p.parent, p.mutations);
+        }
+        if (opt.progress_every > 0 && report.runs % opt.progress_every == 0) progress();
       }
-      Source source(tree, SourceOptions{.seed = rng.next(),
-                                        .size = opt.size,
-                                        .fill = Fill::kRandom,
-                                        .model = opt.adapt ? &model : nullptr,
-                                        .novelty = opt.novelty ? &trie : nullptr});
-      RunResult result = run_once(source);
-      const bool novel = source.finish();
-      ++report.runs;
-      report.duplicates += !novel;
-      const size_t gain = result.verdict == Verdict::kDiscard ? 0 : global.count_new(result.features);
-      if (opt.adapt) model.learn(source.decisions(), static_cast<double>(gain));
-      const ChoiceTree forced = tree.forced_only();
-      if (result.verdict == Verdict::kDiscard) {
-        ++report.discards;
-      } else if (result.verdict == Verdict::kFail) {
-        handle_failure(forced, result, gain, parent, mutations);
-        if (opt.stop_on_failure && !report.findings.empty()) break;
-      } else if (gain > 0) {
-        keep(forced, result, gain, parent, mutations);
-      }
-      if (opt.progress_every > 0 && report.runs % opt.progress_every == 0) progress();
     }
     if (opt.store) opt.store->save_coverage(global, true);
     report.seconds = elapsed();

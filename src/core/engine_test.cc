@@ -61,6 +61,50 @@ TEST(Engine, SameSeedSameRun) {
   }
 }
 
+// Counts the batches it is given; runs them through HiTarget one by one.
+class BatchCountingHi : public HiTarget {
+ public:
+  std::vector<RunResult> run_batch(std::span<const Cursor> inputs) override {
+    sizes.push_back(inputs.size());
+    return Target::run_batch(inputs);
+  }
+  std::vector<size_t> sizes;
+};
+
+TEST(Engine, BatchesAreRunTogetherAndStillCrackHi) {
+  BatchCountingHi target;
+  EngineOptions options{.seed = 1, .max_runs = 200000, .batch = 16};
+  EngineReport report = Engine(target, options).run();
+  ASSERT_EQ(report.findings.size(), 1u) << "runs: " << report.runs;
+  EXPECT_EQ(report.findings[0].value_text, "Hi!");
+  ASSERT_FALSE(target.sizes.empty());
+  EXPECT_EQ(target.sizes.front(), 16u);
+  // The run that failed ends the hunt at the end of its batch.
+  EXPECT_EQ(report.runs, 16u * target.sizes.size());
+}
+
+TEST(Engine, ABatchNeverOverrunsTheBudgetAndIsDeterministic) {
+  BatchCountingHi a, b;
+  EngineOptions options{.seed = 4, .max_runs = 100, .stop_on_failure = false, .batch = 16};
+  EngineReport r1 = Engine(a, options).run();
+  EngineReport r2 = Engine(b, options).run();
+  EXPECT_EQ(r1.runs, 100u);
+  EXPECT_EQ(a.sizes.back(), 4u);  // 6 batches of 16, then what is left
+  EXPECT_EQ(r1.kept, r2.kept);
+  EXPECT_EQ(a.sizes, b.sizes);
+}
+
+TEST(Engine, KnownFailuresAreCountedNotReduced) {
+  HiTarget target;
+  EngineOptions options{.seed = 1, .max_runs = 200000,
+                        .is_known_failure = [](const std::string& s) { return s == "said hi"; }};
+  options.max_runs = 20000;
+  EngineReport report = Engine(target, options).run();
+  EXPECT_TRUE(report.findings.empty());
+  ASSERT_EQ(report.known.count("said hi"), 1u);
+  EXPECT_GE(report.known.at("said hi"), 1u);
+}
+
 class FiniteTarget : public Target {
  public:
   std::string name() const override { return "test:finite"; }

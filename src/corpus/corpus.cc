@@ -70,6 +70,24 @@ std::string Corpus::case_id(std::string_view front, std::string_view target, con
   return fmt::format("{:016x}", hash_bytes(fmt::format("{}\n{}\n{}", front, target, tree.canonical())));
 }
 
+namespace {
+
+// Artifacts name files inside the case directory and nothing else.
+void write_artifact(const fs::path& case_dir, const Artifact& a) {
+  const fs::path rel(a.path);
+  const bool inside = !a.path.empty() && rel.is_relative() &&
+                      std::none_of(rel.begin(), rel.end(), [](const fs::path& part) { return part == ".."; });
+  if (!inside) throw CorpusError(fmt::format("artifact '{}' is not a relative path inside the case", a.path));
+  const fs::path path = case_dir / rel;
+  fs::create_directories(path.parent_path());
+  write_file_atomic(path, a.contents);
+  if (a.executable)
+    fs::permissions(path, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
+                    fs::perm_options::add);
+}
+
+}  // namespace
+
 std::string Corpus::save(const CaseRecord& record) {
   const std::string id = case_id(front_, record.target, record.tree);
   const fs::path final_dir = root_ / status_dir(record.rejected) / id;
@@ -104,6 +122,7 @@ std::string Corpus::save(const CaseRecord& record) {
     write_file_atomic(temp / "case.json", c.dump(2) + "\n");
     write_file_atomic(temp / "tree.json", record.tree.to_json(2) + "\n");
     if (record.original) write_file_atomic(temp / "original_tree.json", record.original->to_json(2) + "\n");
+    for (const Artifact& a : record.result.artifacts) write_artifact(temp, a);
     std::error_code ec;
     fs::rename(temp, final_dir, ec);
     if (ec && !fs::exists(final_dir))

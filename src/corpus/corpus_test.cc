@@ -125,5 +125,25 @@ TEST_F(CorpusTest, FailedWriteLeavesNoTemporary) {
   EXPECT_EQ(files, 1u);
 }
 
+TEST_F(CorpusTest, ArtifactsLandInTheCaseDirectory) {
+  Corpus c(root_, "puzzle");
+  CaseRecord r = record(9, true);
+  r.result.artifacts = {{"report.txt", "field a\n"}, {"sub/run.sh", "#!/bin/sh\n", true}};
+  const fs::path dir = root_ / "rejected" / c.save(r);
+  EXPECT_EQ(read_file(dir / "report.txt"), "field a\n");
+  EXPECT_EQ(read_file(dir / "sub" / "run.sh"), "#!/bin/sh\n");
+  EXPECT_NE(fs::status(dir / "sub" / "run.sh").permissions() & fs::perms::owner_exec, fs::perms::none);
+}
+
+TEST_F(CorpusTest, AnArtifactOutsideTheCaseIsRefusedAndNothingIsLeft) {
+  Corpus c(root_, "puzzle");
+  CaseRecord r = record(10, true);
+  r.result.artifacts = {{"../escape.txt", "x"}};
+  EXPECT_THROW(c.save(r), CorpusError);
+  EXPECT_EQ(c.case_count(), 0u);
+  EXPECT_FALSE(fs::exists(root_ / "escape.txt"));
+  EXPECT_TRUE(fs::is_empty(root_ / "_work"));
+}
+
 }  // namespace
 }  // namespace testgen

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <sstream>
 
 #include "emitter.h"
 #include "suite.h"
@@ -71,27 +72,99 @@ abi::TestCase HuntTarget::draw(const Cursor& input) {
   return test;
 }
 
-RunResult HuntTarget::run(const Cursor& input) {
-  last_case_ = draw(input);
+RunResult HuntTarget::run(const Cursor& input) { return run_batch(std::span<const Cursor>(&input, 1)).front(); }
+
+std::vector<RunResult> HuntTarget::run_batch(std::span<const Cursor> inputs) {
+  std::vector<abi::TestCase> cases;
+  cases.reserve(inputs.size());
+  for (const Cursor& at : inputs) cases.push_back(draw(at));
+  std::vector<RunResult> out(cases.size());
+  attribute(cases, 0, cases.size(), out);
+  return out;
+}
+
+void HuntTarget::attribute(const std::vector<abi::TestCase>& cases, size_t first, size_t last,
+                           std::vector<RunResult>& out) {
   {
     std::ofstream main(setup_.scratch / "case-main.c"), callee(setup_.scratch / "case-callee.c");
     abi::Emitter emitter(main, &callee, {});
-    emitter.add(last_case_);
+    for (size_t i = first; i < last; ++i) {
+      abi::TestCase named = cases[i];
+      named.seed = i - first + 1;  // distinct names inside one program
+      emitter.add(named);
+    }
     emitter.finish();
   }
-  last_outcome_ = abi::build_and_run(runner_, setup_.scratch, "case", setup_.pair, setup_.build);
+  const abi::BuildOutcome outcome = abi::build_and_run(runner_, setup_.scratch, "case", setup_.pair, setup_.build);
+  ++builds_;
+  using Kind = abi::BuildOutcome::Kind;
+  const bool lines_tell = outcome.kind == Kind::kPassed || (outcome.kind == Kind::kMismatch && !outcome.mismatches.empty());
+  if (last - first == 1 || lines_tell) {
+    for (size_t i = first; i < last; ++i) {
+      abi::BuildOutcome own = outcome;
+      if (last - first > 1) {
+        own.mismatches.clear();
+        for (const abi::Mismatch& m : outcome.mismatches)
+          if (m.case_index == i - first) own.mismatches.push_back(m);
+        own.kind = own.mismatches.empty() ? Kind::kPassed : Kind::kMismatch;
+      }
+      out[i] = result_of(cases[i], own, last - first == 1);
+    }
+    return;
+  }
+  const size_t middle = first + (last - first) / 2;
+  attribute(cases, first, middle, out);
+  attribute(cases, middle, last, out);
+}
+
+RunResult HuntTarget::result_of(const abi::TestCase& test, const abi::BuildOutcome& outcome, bool alone) const {
   RunResult result;
-  result.features = shape_features(last_case_);
-  if (last_outcome_.kind == abi::BuildOutcome::Kind::kPassed) return result;
+  result.features = shape_features(test);
+  if (outcome.kind == abi::BuildOutcome::Kind::kPassed) return result;
   result.verdict = Verdict::kFail;
-  result.signature = abi::signature_of(last_case_, setup_.pair, setup_.arch, last_outcome_).key();
-  if (!last_outcome_.mismatches.empty()) {
-    const abi::Mismatch& m = last_outcome_.mismatches.front();
+  result.signature = abi::signature_of(test, setup_.pair, setup_.arch, outcome).key();
+  if (!outcome.mismatches.empty()) {
+    const abi::Mismatch& m = outcome.mismatches.front();
     result.detail = fmt::format("{} {}: expected {} received {}", m.function, m.field, m.expected, m.received);
   } else {
-    result.detail = last_outcome_.detail.substr(0, 2000);
+    result.detail = outcome.detail.substr(0, 2000);
   }
+  // Only a program of this one case is a reproducer (a shrink step or a replay).
+  if (alone) result.artifacts = reproducer(test, outcome, result.signature);
   return result;
+}
+
+std::vector<Artifact> HuntTarget::reproducer(const abi::TestCase& test, const abi::BuildOutcome& outcome,
+                                             const std::string& signature) const {
+  std::vector<Artifact> files;
+  for (const char* name : {"case-main.c", "case-callee.c"}) {
+    std::ifstream in(setup_.scratch / name);
+    std::ostringstream text;
+    text << in.rdbuf();
+    files.push_back({name, text.str()});
+  }
+  std::string script = fmt::format(
+      "#!/bin/sh\n# Rebuilds and runs this reproducer ({}).\n# The last command exits non-zero while the bug is "
+      "there.\ncd \"$(dirname \"$0\")\" || exit 2\n",
+      setup_.pair.spec());
+  for (size_t i = 0; i < outcome.commands.size(); ++i)
+    script += outcome.commands[i] + (i + 1 < outcome.commands.size() ? " || exit 2\n" : "\n");
+  files.push_back({"commands.sh", script, true});
+
+  std::string report = fmt::format("signature: {}\npair:      {} (caller: {}, callee: {})\narch:      {}\n"
+                                   "outcome:   {}\nfunction:  {}\n",
+                                   signature, setup_.pair.spec(), setup_.pair.caller.spec, setup_.pair.callee.spec,
+                                   setup_.arch, abi::kind_name(outcome.kind), prototype(test));
+  for (const abi::Mismatch& m : outcome.mismatches) {
+    const abi::CType* leaf = abi::leaf_at(test, m.field);
+    report += fmt::format("\nfield:     {}{}\nexpected:  {}\nreceived:  {}\n", m.field,
+                          leaf ? fmt::format(" ({})", abi::type_class(*leaf)) : "", m.expected, m.received);
+  }
+  if (outcome.mismatches.empty()) report += fmt::format("\n{}\n", outcome.detail);
+  report += "\ncommands (also in commands.sh, run from this directory):\n";
+  for (const std::string& c : outcome.commands) report += "  " + c + "\n";
+  files.push_back({"report.txt", report});
+  return files;
 }
 
 std::string HuntTarget::describe(const Cursor& input) { return prototype(draw(input)); }

@@ -36,21 +36,28 @@ class HuntTarget : public Target {
   HuntTarget(std::shared_ptr<script::Interpreter> lua, HuntSetup setup, ProcessRunner& runner);
   std::string name() const override;
   RunResult run(const Cursor& input) override;
+  /// Builds the cases as one program. A mismatch line names its case; a
+  /// crash, hang, compile or link failure of a batch is pinned on one case
+  /// by splitting the batch in halves and building each again.
+  std::vector<RunResult> run_batch(std::span<const Cursor> inputs) override;
   std::string describe(const Cursor& input) override;
 
-  /// The case the last run drew, and how it ended (for reproducers).
-  const abi::TestCase& last_case() const { return last_case_; }
-  const abi::BuildOutcome& last_outcome() const { return last_outcome_; }
+  /// Programs built so far (a batch that had to be split counts each part).
+  uint64_t builds() const { return builds_; }
 
  private:
   abi::TestCase draw(const Cursor& input);
+  // Builds cases [first, last) of `cases` and fills their results.
+  void attribute(const std::vector<abi::TestCase>& cases, size_t first, size_t last, std::vector<RunResult>& out);
+  RunResult result_of(const abi::TestCase& test, const abi::BuildOutcome& outcome, bool alone) const;
+  std::vector<Artifact> reproducer(const abi::TestCase& test, const abi::BuildOutcome& outcome,
+                                   const std::string& signature) const;
 
   std::shared_ptr<script::Interpreter> lua_;
   HuntSetup setup_;
   ProcessRunner& runner_;
   Gen<abi::TestCase> cases_;
-  abi::TestCase last_case_;
-  abi::BuildOutcome last_outcome_;
+  uint64_t builds_ = 0;
 };
 
 /// "abi:SUITE|ARCH|CALLER:CALLEE" back into its parts; false if malformed.

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <map>
+
 #include "suite.h"
 
 namespace testgen::hunt {
@@ -49,10 +51,50 @@ TEST_F(HuntTest, FindsAndReducesShortEnums) {
   RecordProperty("reduced", f.value_text);
   const auto [again, used] = replay(t, f.tree, 2);
   EXPECT_EQ(again.signature, f.signature);
-  // Seen: "void f(enum t_e1 { t_e1_0 = 0 })".
-  EXPECT_EQ(t.last_case().signature.args.size(), 1u) << f.value_text;
-  EXPECT_TRUE(t.last_case().signature.varargs.empty()) << f.value_text;
+  // Seen: "void f(enum t_e1 { t_e1_0 = 0 })": one parameter, no varargs.
   EXPECT_NE(f.value_text.find("(enum t_e1 {"), std::string::npos) << f.value_text;
+  EXPECT_EQ(f.value_text.find(", "), std::string::npos) << f.value_text;
+  EXPECT_EQ(f.value_text.find("..."), std::string::npos) << f.value_text;
+  // The replay of one case carries its reproducer: both C files, the
+  // commands that built and ran it, and a report naming the field.
+  std::map<std::string, std::string> files;
+  for (const Artifact& a : again.artifacts) files[a.path] = a.contents;
+  EXPECT_NE(files["case-main.c"].find("q1_caller"), std::string::npos);
+  EXPECT_NE(files["case-callee.c"].find("q1_callee"), std::string::npos);
+  EXPECT_NE(files["commands.sh"].find("gcc -fshort-enums -std=c11 -c case-callee.c -o case-callee.o"), std::string::npos)
+      << files["commands.sh"];
+  EXPECT_NE(files["report.txt"].find("field:     sizeof:q1_e1"), std::string::npos) << files["report.txt"];
+  EXPECT_NE(files["report.txt"].find("expected:  04"), std::string::npos) << files["report.txt"];
+  EXPECT_NE(files["report.txt"].find("received:  01"), std::string::npos) << files["report.txt"];
+}
+
+// A batch is one program; mismatch lines name their case, so a batch
+// whose failures all print is settled by one build.
+TEST_F(HuntTest, ABatchIsOneBuildAndEachCaseGetsItsOwnVerdict) {
+  HuntTarget t = target("scalars", "gcc:gcc -fshort-enums");
+  std::vector<ChoiceTree> trees(12);
+  std::vector<std::unique_ptr<Source>> sources;
+  std::vector<Cursor> cursors;
+  for (size_t i = 0; i < trees.size(); ++i) {
+    sources.push_back(std::make_unique<Source>(trees[i], SourceOptions{.seed = 100 + i, .size = 2}));
+    cursors.push_back(sources.back()->root());
+  }
+  const std::vector<RunResult> batch = t.run_batch(cursors);
+  ASSERT_EQ(batch.size(), trees.size());
+  EXPECT_EQ(t.builds(), 1u);
+  size_t failing = 0;
+  for (size_t i = 0; i < trees.size(); ++i) {
+    // The same case alone gives the same verdict and signature.
+    ChoiceTree again = trees[i].forced_only();
+    Source alone(again, SourceOptions{.seed = 0, .size = 2, .fill = Fill::kSimplest});
+    const RunResult single = t.run(alone.root());
+    EXPECT_EQ(single.verdict, batch[i].verdict) << i;
+    EXPECT_EQ(single.signature, batch[i].signature) << i;
+    EXPECT_TRUE(batch[i].artifacts.empty()) << "a batch of many is no reproducer";
+    failing += batch[i].verdict == Verdict::kFail;
+  }
+  EXPECT_GT(failing, 0u);
+  EXPECT_LT(failing, trees.size());
 }
 
 }  // namespace
