@@ -98,6 +98,7 @@ struct CaseRecord {
 /// A case loaded back from storage (to resume a campaign).
 struct StoredCase {
   std::string id;
+  std::string target;  ///< Target::name() of the run that kept it
   bool rejected = false;
   ChoiceTree tree;
   FeatureSet features;

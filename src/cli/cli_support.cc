@@ -47,20 +47,27 @@ std::optional<int> parse(CLI::App& app, std::string_view command, const Args& ar
   return std::nullopt;
 }
 
-std::function<void(const Progress&)> progress_printer(std::string label, bool quiet) {
+std::function<void(double, const std::string&)> progress_line(bool quiet) {
   if (quiet) return {};
   const bool tty = ::isatty(STDERR_FILENO);
   auto last = std::make_shared<double>(0.0);  // nothing for runs shorter than one interval
-  return [label, tty, last](const Progress& p) {
+  return [tty, last](double seconds, const std::string& line) {
     const double interval = tty ? 0.2 : 5.0;
-    if (p.seconds - *last < interval) return;
-    *last = p.seconds;
-    const double rate = p.seconds > 0 ? static_cast<double>(p.runs) / p.seconds : 0;
-    std::string line = fmt::format("{}: {} runs ({:.0f}/s), {} kept, {} features, {} findings, {:.1f} s", label,
-                                   p.runs, rate, p.kept, p.features, p.findings, p.seconds);
+    if (seconds - *last < interval) return;
+    *last = seconds;
     if (tty) fmt::print(stderr, "\r\033[K{}", line);
     else fmt::print(stderr, "{}\n", line);
     std::fflush(stderr);
+  };
+}
+
+std::function<void(const Progress&)> progress_printer(std::string label, bool quiet) {
+  auto print = progress_line(quiet);
+  if (!print) return {};
+  return [label, print](const Progress& p) {
+    const double rate = p.seconds > 0 ? static_cast<double>(p.runs) / p.seconds : 0;
+    print(p.seconds, fmt::format("{}: {} runs ({:.0f}/s), {} kept, {} features, {} findings, {:.1f} s", label, p.runs,
+                                 rate, p.kept, p.features, p.findings, p.seconds));
   };
 }
 

@@ -24,8 +24,12 @@ std::optional<int> parse(CLI::App& app, std::string_view command, const Args& ar
 std::string main_help();
 std::string subcommand_names();
 
-/// A progress line on stderr: rewritten in place on a terminal, otherwise a
-/// plain line every few seconds; silent when `quiet`.
+/// Prints a progress line on stderr, given the seconds elapsed: rewritten in
+/// place on a terminal (5 per second at most), otherwise a plain line every
+/// few seconds. Empty when `quiet`.
+std::function<void(double seconds, const std::string& line)> progress_line(bool quiet);
+
+/// The engine's progress as a progress_line().
 std::function<void(const Progress&)> progress_printer(std::string label, bool quiet);
 
 }  // namespace testgen::cli

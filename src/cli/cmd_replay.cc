@@ -24,7 +24,7 @@ int run_replay(const Args& args) {
     const CaseInfo info = Corpus::read_case(dir);
     const ChoiceTree tree = Corpus::read_tree(dir);
     std::string error;
-    auto target = make_target(info.front, info.target, error);
+    auto target = make_target(info.front, info.target, dir, error);
     if (!target) return fail(kExitBadInput, fmt::format("{}/case.json: {}", dir, error));
     auto [result, ran] = replay(*target, tree, info.size);
     const std::string value = describe(*target, ran, info.size);

@@ -7,7 +7,8 @@
 
 namespace testgen::cli {
 
-std::unique_ptr<Target> make_target(const std::string& front, const std::string& target_name, std::string& error) {
+std::unique_ptr<Target> make_target(const std::string& front, const std::string& target_name,
+                                    const std::filesystem::path& case_dir, std::string& error) {
   if (front == "puzzle") {
     const std::string prefix = "puzzle:";
     const std::string name = target_name.starts_with(prefix) ? target_name.substr(prefix.size()) : target_name;
@@ -15,7 +16,7 @@ std::unique_ptr<Target> make_target(const std::string& front, const std::string&
     error = fmt::format("unknown puzzle '{}'", name);
     return nullptr;
   }
-  if (front == "abi") return hunt::make_hunt_target(target_name, error);
+  if (front == "abi") return hunt::make_hunt_target(target_name, case_dir, error);
   error = fmt::format("unknown front '{}' (this testgen knows: puzzle, abi)", front);
   return nullptr;
 }

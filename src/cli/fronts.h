@@ -2,6 +2,7 @@
 // Fronts that saved cases can name: `replay` rebuilds a case's target from
 // its front and target names.
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -9,7 +10,9 @@
 
 namespace testgen::cli {
 
-/// The target `target_name` of `front`, or nullptr with `error` set.
-std::unique_ptr<Target> make_target(const std::string& front, const std::string& target_name, std::string& error);
+/// The target `target_name` of `front` for the case saved in `case_dir`
+/// (which may hold files the target needs), or nullptr with `error` set.
+std::unique_ptr<Target> make_target(const std::string& front, const std::string& target_name,
+                                    const std::filesystem::path& case_dir, std::string& error);
 
 }  // namespace testgen::cli

@@ -171,7 +171,7 @@ class MemoryStore : public CaseStore {
  public:
   std::string save(const CaseRecord& rec) override {
     std::string id = std::to_string(cases.size());
-    cases.push_back(StoredCase{id, rec.rejected, rec.tree, rec.result.features, rec.result.signature});
+    cases.push_back(StoredCase{id, rec.target, rec.rejected, rec.tree, rec.result.features, rec.result.signature});
     records.push_back(rec.value_text);
     return id;
   }

@@ -207,6 +207,7 @@ std::vector<StoredCase> Corpus::load() {
       sc.id = dir.filename().string();
       sc.rejected = std::string(status) == "rejected";
       sc.signature = c.value("signature", "");
+      sc.target = c.value("target", "");
       for (const auto& f : c.value("features", json::array()))
         sc.features.add(std::stoull(f.get<std::string>(), nullptr, 16));
       sc.tree = read_tree(dir);

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -61,6 +62,14 @@ HuntTarget::HuntTarget(std::shared_ptr<script::Interpreter> lua, HuntSetup setup
       setup_(std::move(setup)),
       runner_(runner),
       cases_(quest::case_generator(*lua_, setup_.suite, abi::ValueMode::kFull)) {
+  setup_.build.arch = abi::arch_named(setup_.arch);
+  for (size_t i = 0; i < setup_.lua_files.size(); ++i) {
+    std::ifstream in(setup_.lua_files[i]);
+    std::ostringstream text;
+    text << in.rdbuf();
+    // Numbered, so that replay loads them in the order they were given.
+    lua_sources_.push_back({fmt::format("lua/{:02}-{}", i + 1, setup_.lua_files[i].filename().string()), text.str()});
+  }
   std::filesystem::create_directories(setup_.scratch);
 }
 
@@ -164,6 +173,7 @@ std::vector<Artifact> HuntTarget::reproducer(const abi::TestCase& test, const ab
   report += "\ncommands (also in commands.sh, run from this directory):\n";
   for (const std::string& c : outcome.commands) report += "  " + c + "\n";
   files.push_back({"report.txt", report});
+  files.insert(files.end(), lua_sources_.begin(), lua_sources_.end());
   return files;
 }
 
@@ -191,8 +201,8 @@ namespace {
 
 class OwningHuntTarget : public Target {
  public:
-  explicit OwningHuntTarget(HuntSetup setup)
-      : scratch_(setup.scratch), target_(quest::make_interpreter(1), std::move(setup), runner_) {}
+  OwningHuntTarget(std::shared_ptr<script::Interpreter> lua, HuntSetup setup)
+      : scratch_(setup.scratch), target_(std::move(lua), std::move(setup), runner_) {}
   ~OwningHuntTarget() override {
     std::error_code ignored;
     std::filesystem::remove_all(scratch_, ignored);
@@ -209,16 +219,24 @@ class OwningHuntTarget : public Target {
 
 }  // namespace
 
-std::unique_ptr<Target> make_hunt_target(const std::string& name, std::string& error) {
+std::unique_ptr<Target> make_hunt_target(const std::string& name, const std::filesystem::path& case_dir,
+                                         std::string& error) {
   HuntSetup setup;
   if (!parse_target_name(name, setup, error)) return nullptr;
-  auto lua = quest::make_interpreter(1);
-  for (const quest::SuiteInfo& s : quest::list_suites(*lua))
-    if (s.name == setup.suite) setup.dialect = s.dialect;
-  setup.scratch = std::filesystem::temp_directory_path() / fmt::format("testgen-replay-{}", ::getpid());
   try {
-    return std::make_unique<OwningHuntTarget>(std::move(setup));
-  } catch (const quest::UnknownSuite& e) {
+    std::shared_ptr<script::Interpreter> lua = quest::make_interpreter(1);
+    const std::filesystem::path lua_dir = case_dir / "lua";
+    if (std::filesystem::is_directory(lua_dir)) {
+      for (const auto& entry : std::filesystem::directory_iterator(lua_dir))
+        if (entry.path().extension() == ".lua") setup.lua_files.push_back(entry.path());
+      std::sort(setup.lua_files.begin(), setup.lua_files.end());  // numbered in the order given
+      for (const std::filesystem::path& file : setup.lua_files) lua->run_file(file);
+    }
+    for (const quest::SuiteInfo& s : quest::list_suites(*lua))
+      if (s.name == setup.suite) setup.dialect = s.dialect;
+    setup.scratch = std::filesystem::temp_directory_path() / fmt::format("testgen-replay-{}", ::getpid());
+    return std::make_unique<OwningHuntTarget>(std::move(lua), std::move(setup));
+  } catch (const std::exception& e) {  // unknown suite or architecture, a Lua file that fails
     error = e.what();
     return nullptr;
   }

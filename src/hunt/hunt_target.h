@@ -20,7 +20,10 @@ struct HuntSetup {
   std::string arch = "x86_64";
   std::string dialect = "c11";
   std::filesystem::path scratch;  ///< where each run writes and builds (reused)
-  abi::BuildOptions build;
+  abi::BuildOptions build;        ///< its arch is set from `arch`
+  /// User Lua files the interpreter has loaded: kept with every reproducer
+  /// (under lua/) so that replay can load them again.
+  std::vector<std::filesystem::path> lua_files;
 };
 
 /// ABI-relevant shape classes of a case: per position (parameter index,
@@ -57,6 +60,7 @@ class HuntTarget : public Target {
   HuntSetup setup_;
   ProcessRunner& runner_;
   Gen<abi::TestCase> cases_;
+  std::vector<Artifact> lua_sources_;
   uint64_t builds_ = 0;
 };
 
@@ -65,7 +69,9 @@ bool parse_target_name(const std::string& name, HuntSetup& setup, std::string& e
 
 /// A hunt target that owns everything it needs (interpreter, process
 /// runner, a scratch directory removed with it): what `testgen replay`
-/// rebuilds from a case's target name. Built-in suites only.
-std::unique_ptr<Target> make_hunt_target(const std::string& name, std::string& error);
+/// rebuilds from a case's target name. The Lua files under `case_dir`/lua
+/// are loaded after the built-in suites.
+std::unique_ptr<Target> make_hunt_target(const std::string& name, const std::filesystem::path& case_dir,
+                                         std::string& error);
 
 }  // namespace testgen::hunt

@@ -1,0 +1,178 @@
+#include "hunt.h"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include "hunt_target.h"
+#include "suite.h"
+
+namespace testgen::hunt {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// One corpus shared by the workers: saves are serialised, each engine
+// resumes only from the cases of its own pair, and the global coverage
+// file holds the union over all pairs.
+class SharedStore {
+ public:
+  explicit SharedStore(Corpus& corpus) : corpus_(corpus) {}
+
+  class View : public CaseStore {
+   public:
+    View(SharedStore& shared, std::string target) : shared_(shared), target_(std::move(target)) {}
+    std::string save(const CaseRecord& record) override {
+      std::lock_guard lock(shared_.mutex_);
+      return shared_.corpus_.save(record);
+    }
+    std::vector<StoredCase> load() override {
+      std::lock_guard lock(shared_.mutex_);
+      std::vector<StoredCase> mine;
+      for (StoredCase& c : shared_.corpus_.load())
+        if (c.target == target_) mine.push_back(std::move(c));
+      return mine;
+    }
+    void save_coverage(const GlobalCoverage& coverage, bool final) override {
+      std::lock_guard lock(shared_.mutex_);
+      FeatureSet all;
+      for (Feature f : coverage.sorted()) all.add(f);
+      shared_.union_.merge(all);
+      shared_.corpus_.save_coverage(shared_.union_, final);
+    }
+
+   private:
+    SharedStore& shared_;
+    std::string target_;
+  };
+
+ private:
+  Corpus& corpus_;
+  std::mutex mutex_;
+  GlobalCoverage union_;
+};
+
+// Sums the latest progress of every pair and hands it on, one call at a time.
+class ProgressBoard {
+ public:
+  ProgressBoard(size_t pairs, std::function<void(const HuntProgress&)> sink)
+      : latest_(pairs), builds_(pairs), known_(pairs), sink_(std::move(sink)) {}
+
+  void update(size_t pair, const Progress& p, uint64_t builds) {
+    std::lock_guard lock(mutex_);
+    latest_[pair] = p;
+    builds_[pair] = builds;
+    publish();
+  }
+  void done(size_t pair, const EngineReport& report, uint64_t builds) {
+    std::lock_guard lock(mutex_);
+    latest_[pair] = Progress{report.runs, report.kept, report.findings.size(), report.features, report.seconds};
+    builds_[pair] = builds;
+    known_[pair] = 0;
+    for (const auto& [signature, count] : report.known) known_[pair] += count;
+    ++done_;
+    publish();
+  }
+
+ private:
+  void publish() {
+    if (!sink_) return;
+    HuntProgress h{.pairs_done = done_, .pairs_total = latest_.size(),
+                   .seconds = std::chrono::duration<double>(Clock::now() - start_).count()};
+    for (size_t i = 0; i < latest_.size(); ++i) {
+      h.runs += latest_[i].runs;
+      h.findings += latest_[i].findings;
+      h.builds += builds_[i];
+      h.known += known_[i];
+    }
+    sink_(h);
+  }
+
+  std::mutex mutex_;
+  std::vector<Progress> latest_;
+  std::vector<uint64_t> builds_, known_;
+  size_t done_ = 0;
+  std::function<void(const HuntProgress&)> sink_;
+  Clock::time_point start_ = Clock::now();
+};
+
+std::shared_ptr<script::Interpreter> interpreter_for(const HuntPlan& plan, uint64_t seed) {
+  std::shared_ptr<script::Interpreter> lua = quest::make_interpreter(seed);
+  for (const std::filesystem::path& file : plan.lua_files) lua->run_file(file);
+  return lua;
+}
+
+}  // namespace
+
+std::vector<PairResult> run_hunt(const HuntPlan& plan, const std::function<void(const HuntProgress&)>& on_progress) {
+  const size_t pairs = plan.pairs.size();
+  std::vector<PairResult> results(pairs);
+  std::unique_ptr<SharedStore> shared = plan.corpus ? std::make_unique<SharedStore>(*plan.corpus) : nullptr;
+  ProgressBoard board(pairs, on_progress);
+  const Clock::time_point start = Clock::now();
+  const unsigned jobs = std::max(1u, std::min<unsigned>(plan.jobs, static_cast<unsigned>(pairs)));
+  // Each pair gets an even share of the runs, and of the wall time the
+  // workers have between them; a late pair never runs past the deadline.
+  const double time_share = plan.seconds * jobs / static_cast<double>(pairs);
+  std::atomic<size_t> next{0};
+  std::mutex error_mutex;
+  std::exception_ptr error;
+
+  auto worker = [&] {
+    while (true) {
+      const size_t i = next++;
+      if (i >= pairs) return;
+      {
+        std::lock_guard lock(error_mutex);
+        if (error) return;
+      }
+      try {
+        SubprocessRunner runner;
+        HuntSetup setup{.suite = plan.suite, .pair = plan.pairs[i], .arch = plan.arch, .dialect = plan.dialect,
+                        .scratch = plan.scratch_root / std::to_string(i), .build = plan.build,
+                        .lua_files = plan.lua_files};
+        HuntTarget target(interpreter_for(plan, plan.seed + i), setup, runner);
+        std::unique_ptr<SharedStore::View> store =
+            shared ? std::make_unique<SharedStore::View>(*shared, target.name()) : nullptr;
+        double seconds = 0;
+        if (plan.seconds > 0) {
+          const double left = plan.seconds - std::chrono::duration<double>(Clock::now() - start).count();
+          seconds = std::max(0.001, std::min(time_share, left));
+        }
+        const uint64_t runs = plan.runs / pairs + (i < plan.runs % pairs ? 1 : 0);
+        EngineOptions options{.seed = plan.seed + i,
+                              .max_runs = std::max<uint64_t>(1, runs),
+                              .max_seconds = seconds,
+                              .size = plan.size,
+                              .mutate_ratio = 0.3,  // builds are slow: fresh cases find more than mutants
+                              .shrink = plan.shrink,
+                              .shrinking = {.max_calls = plan.shrink_calls},
+                              .stop_on_failure = false,
+                              .store = store.get(),
+                              .progress_every = std::max<size_t>(1, plan.batch),
+                              .batch = std::max<size_t>(1, plan.batch)};
+        if (plan.expectations)
+          options.is_known_failure = [&](const std::string& s) { return plan.expectations->match(s) != nullptr; };
+        options.on_progress = [&](const Progress& p) { board.update(i, p, target.builds()); };
+        results[i].pair = plan.pairs[i];
+        results[i].report = Engine(target, options).run();
+        results[i].builds = target.builds();
+        board.done(i, results[i].report, target.builds());
+      } catch (...) {
+        std::lock_guard lock(error_mutex);
+        if (!error) error = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
+  worker();
+  for (std::thread& t : threads) t.join();
+  if (error) std::rethrow_exception(error);
+  return results;
+}
+
+}  // namespace testgen::hunt

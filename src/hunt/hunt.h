@@ -1,0 +1,54 @@
+#pragma once
+// A whole abi hunt: one engine per compiler pair, run by a pool of worker
+// threads, sharing one corpus and one budget, with known failures taken
+// from an expectations file.
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "expectations.h"
+#include "testgen/corpus.h"
+#include "toolchain.h"
+
+namespace testgen::hunt {
+
+struct HuntPlan {
+  std::string suite = "ansi";
+  std::string dialect = "c11";
+  std::vector<std::filesystem::path> lua_files;  ///< loaded after the built-in suites
+  std::vector<abi::CompilerPair> pairs;
+  std::string arch = "x86_64";
+  uint64_t seed = 0;
+  uint64_t runs = 500;  ///< cases, shared by the pairs
+  double seconds = 0;   ///< wall time of the whole hunt (0: no limit)
+  int size = 2;
+  size_t batch = 16;    ///< cases per program
+  size_t shrink_calls = 300;
+  bool shrink = true;
+  unsigned jobs = 1;    ///< pairs hunted at once
+  abi::BuildOptions build;
+  const Expectations* expectations = nullptr;
+  Corpus* corpus = nullptr;  ///< shared by the workers (null: keep nothing)
+  std::filesystem::path scratch_root;
+};
+
+struct PairResult {
+  abi::CompilerPair pair;
+  EngineReport report;
+  uint64_t builds = 0;
+};
+
+struct HuntProgress {
+  uint64_t runs = 0, builds = 0, findings = 0, known = 0;
+  size_t pairs_done = 0, pairs_total = 0;
+  double seconds = 0;
+};
+
+/// Hunts every pair of the plan; results in the plan's pair order.
+/// `on_progress` is called from the workers (serialised) after each batch.
+std::vector<PairResult> run_hunt(const HuntPlan& plan, const std::function<void(const HuntProgress&)>& on_progress);
+
+}  // namespace testgen::hunt
