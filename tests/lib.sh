@@ -2,7 +2,7 @@
 set -euo pipefail
 : "${TESTGEN:?TESTGEN must point at the testgen binary}"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/testgen-e2e.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+[[ -n "${KEEP_WORK:-}" ]] || trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 
 fail() { echo "FAIL: $*" >&2; exit 1; }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <optional>
 
 namespace testgen::abi {
@@ -107,9 +108,47 @@ std::string position_class(std::string_view function, std::string_view field) {
 
 std::string FailureSignature::key() const { return fmt::format("{}|{}|{}|{}|{}", pair, arch, kind, where, what); }
 
+std::string message_class(std::string_view detail) {
+  // The first diagnostic line, from its "error"/"warning" word on.
+  size_t at = std::string_view::npos;
+  for (const char* word : {"internal compiler error", "error", "Error", "undefined reference"}) {
+    at = detail.find(word);
+    if (at != std::string_view::npos) break;
+  }
+  if (at == std::string_view::npos) return "";
+  std::string_view line = detail.substr(at);
+  line = line.substr(0, line.find('\n'));
+  // Names of the case (q1_arg0, q12_s3) and numbers say nothing about the bug.
+  std::string out;
+  for (size_t i = 0; i < line.size() && out.size() < 80;) {
+    const bool name = line[i] == 'q' && i + 1 < line.size() && std::isdigit(static_cast<unsigned char>(line[i + 1])) &&
+                      (i == 0 || !std::isalnum(static_cast<unsigned char>(line[i - 1])));
+    if (name || std::isdigit(static_cast<unsigned char>(line[i]))) {
+      out += name ? "NAME" : "N";
+      while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_')) ++i;
+      continue;
+    }
+    out += line[i] == '|' ? '/' : line[i];  // '|' separates a signature's parts
+    ++i;
+  }
+  return out;
+}
+
 FailureSignature signature_of(const TestCase& test, const CompilerPair& pair, const std::string& arch,
                               const BuildOutcome& outcome) {
   FailureSignature s{.pair = pair.spec(), .arch = arch, .kind = kind_name(outcome.kind)};
+  using Outcome = BuildOutcome::Kind;
+  if (outcome.kind == Outcome::kCrash) {
+    // "killed by SIGSEGV": the signal tells a bad stack from a bad pointer.
+    const size_t by = outcome.detail.find("killed by ");
+    if (by != std::string::npos) s.what = outcome.detail.substr(by + 10, outcome.detail.find_first_of(" \n:", by + 10) - by - 10);
+    return s;
+  }
+  if (outcome.kind == Outcome::kCallerCompileError || outcome.kind == Outcome::kCalleeCompileError ||
+      outcome.kind == Outcome::kLinkError) {
+    s.what = message_class(outcome.detail);
+    return s;
+  }
   if (outcome.mismatches.empty()) return s;
   const Mismatch& m = outcome.mismatches.front();
   s.where = position_class(m.function, m.field);

@@ -36,7 +36,12 @@ struct FailureSignature {
   std::string key() const;
 };
 
-/// The signature of one outcome of `test`; for a mismatch, of its first line.
+/// A build failure's message class: its first error line with the case's
+/// names and all numbers blanked ("error: ';' expected (got \"NAME\")").
+std::string message_class(std::string_view detail);
+
+/// The signature of one outcome of `test`; for a mismatch, of its first
+/// line; for a crash, the signal; for a build failure, message_class().
 FailureSignature signature_of(const TestCase& test, const CompilerPair& pair, const std::string& arch,
                               const BuildOutcome& outcome);
 

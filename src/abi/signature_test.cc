@@ -45,6 +45,15 @@ TEST(Signature, ClassesNameWhereAndWhatNotTheSeed) {
   EXPECT_EQ(signature_of(t, pair, "x86_64", o).key(), "gcc:clang|x86_64|mismatch|layout|sizeof enum");
   BuildOutcome crash{.kind = BuildOutcome::Kind::kCrash};
   EXPECT_EQ(signature_of(t, pair, "aarch64", crash).key(), "gcc:clang|aarch64|crash||");
+  crash.detail = "killed by SIGSEGV";
+  EXPECT_EQ(signature_of(t, pair, "x86_64", crash).key(), "gcc:clang|x86_64|crash||SIGSEGV");
+  BuildOutcome ice{.kind = BuildOutcome::Kind::kCalleeCompileError,
+                   .detail = "exit 1: case-callee.c:54: error: ';' expected (got \"q1_arg0\")\nmore"};
+  EXPECT_EQ(signature_of(t, pair, "x86_64", ice).key(),
+            "gcc:clang|x86_64|callee-compile-error||error: ';' expected (got \"NAME\")");
+  EXPECT_EQ(message_class("exit 1: t.c:3:1: internal compiler error: in f, at x.c:12 | q12_s3"),
+            "internal compiler error: in f, at x.c:N / NAME");
+  EXPECT_EQ(message_class("exit 1: nothing to see"), "");
 }
 
 }  // namespace

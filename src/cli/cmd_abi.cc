@@ -28,7 +28,7 @@ struct HuntArgs {
   size_t batch = 16;
   int size = 2;
   size_t shrink_calls = 300;
-  double run_timeout = 10;
+  double run_timeout = 5;
   double compile_timeout = 60;
   std::string corpus_root;
   bool no_shrink = false;

@@ -153,11 +153,12 @@ std::vector<Artifact> HuntTarget::reproducer(const abi::TestCase& test, const ab
     files.push_back({name, text.str()});
   }
   std::string script = fmt::format(
-      "#!/bin/sh\n# Rebuilds and runs this reproducer ({}).\n# The last command exits non-zero while the bug is "
-      "there.\ncd \"$(dirname \"$0\")\" || exit 2\n",
+      "#!/bin/sh\n# Rebuilds and runs this reproducer ({}).\n# A build step that fails exits 126; otherwise the "
+      "status is the program's: 0 once the bug is gone,\n# the number of mismatches (1-125), or 128+N for signal N.\n"
+      "cd \"$(dirname \"$0\")\" || exit 126\n",
       setup_.pair.spec());
   for (size_t i = 0; i < outcome.commands.size(); ++i)
-    script += outcome.commands[i] + (i + 1 < outcome.commands.size() ? " || exit 2\n" : "\n");
+    script += outcome.commands[i] + (i + 1 < outcome.commands.size() ? " || exit 126\n" : "\n");
   files.push_back({"commands.sh", script, true});
 
   std::string report = fmt::format("signature: {}\npair:      {} (caller: {}, callee: {})\narch:      {}\n"
