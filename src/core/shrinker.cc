@@ -11,9 +11,14 @@ namespace {
 __extension__ typedef __int128 int128;
 
 constexpr std::string_view kPassNames[] = {"delete_elements", "simplest_subtree", "lower_integers",
-                                           "lower_duplicates", "redistribute", "swap_elements", "promote_descendant"};
+                                           "lower_duplicates", "redistribute", "swap_elements", "promote_descendant",
+                                           "transplant_earlier"};
 // redistribute pairs a decision with this many later decisions of the same site.
 constexpr size_t kRedistributeWindow = 8;
+// transplant_earlier tries this many later donors per node, and clears this
+// many of a donor's ancestors.
+constexpr size_t kTransplantDonors = 4;
+constexpr size_t kTransplantAncestors = 4;
 
 /// The value at distance `d` from the simplest value, on the side of `from`.
 int64_t toward_simplest(const ChoiceNode& node, int64_t from, uint64_t d) {
@@ -57,6 +62,7 @@ class Shrinker {
       progress |= redistribute();
       progress |= swap_elements();
       progress |= promote_descendant();
+      if (!progress) progress |= transplant_earlier();  // the costly one, once the rest is stuck
     }
     return ShrinkResult{std::move(current_), calls_, spent(), std::move(stats_)};
   }
@@ -293,6 +299,39 @@ class Shrinker {
       }
     }
     return progress;
+  }
+
+  // Copies a later subtree over an earlier one made by the same site and
+  // clears an ancestor of the later one: the way out of a local minimum
+  // where what fails sits in a part that cannot be removed without first
+  // moving it (an enum among varargs -> the same enum as the one parameter).
+  bool transplant_earlier() {
+    const std::vector<NodePath> paths = current_.forced_paths();
+    auto inside = [](const NodePath& a, const NodePath& b) {  // a is b or below it
+      return a.size() >= b.size() && std::equal(b.begin(), b.end(), a.begin());
+    };
+    for (size_t i = 0; i < paths.size() && !spent(); ++i) {
+      const ChoiceNode* target = current_.find(paths[i]);
+      if (!target || target->site == 0) continue;
+      size_t donors = 0;
+      for (size_t j = i + 1; j < paths.size() && donors < kTransplantDonors && !spent(); ++j) {
+        const ChoiceNode* donor = current_.find(paths[j]);
+        if (!donor || donor->site != target->site || donor->kind != target->kind || inside(paths[j], paths[i]))
+          continue;
+        ++donors;
+        for (size_t up = 1; up <= kTransplantAncestors && up < paths[j].size() && !spent(); ++up) {
+          const NodePath ancestor(paths[j].begin(), paths[j].end() - static_cast<std::ptrdiff_t>(up));
+          if (inside(paths[i], ancestor)) break;  // clearing it would clear the transplant too
+          ChoiceTree cand = current_;
+          *cand.find(paths[i]) = std::move(*donor->clone());
+          ChoiceNode* clear = cand.find(ancestor);
+          if (is_decision(clear->kind)) clear->value = simplest_in(clear->lo, clear->hi);
+          clear->children.clear();
+          if (attempt(cand, 7)) return true;  // paths are stale now
+        }
+      }
+    }
+    return false;
   }
 
   // Paths (relative to `node`) of forced proper descendants with node's site, nearest first.

@@ -151,7 +151,35 @@ TEST(Shrinker, PassesAreNamed) {
   EXPECT_EQ(names, (std::vector<std::string_view>{"delete_elements", "simplest_subtree",
                                                   "lower_integers", "lower_duplicates",
                                                   "redistribute", "swap_elements",
-                                                  "promote_descendant"}));
+                                                  "promote_descendant", "transplant_earlier"}));
+}
+
+// a has at least one element, b may be empty; a 77 anywhere fails. From
+// a = [5], b = [77] every single step is stuck at a = [0], b = [77]: only
+// moving the 77 into a while emptying b gets to the smaller a = [77], b = [].
+TEST(Shrinker, TransplantMovesWhatFailsOutOfAPartThatCanThenGo) {
+  auto element = g::choose(0, 100);
+  auto gen = g::tuple(g::list(g::choose(1, 3), element), g::list(g::choose(0, 3), element));
+  using Value = std::tuple<std::vector<int64_t>, std::vector<int64_t>>;
+  auto fails = [](const Value& v) {
+    for (const auto* xs : {&std::get<0>(v), &std::get<1>(v)})
+      for (int64_t x : *xs)
+        if (x == 77) return true;
+    return false;
+  };
+  ChoiceTree t;
+  for (uint64_t seed = 0;; ++seed) {
+    t = ChoiceTree();
+    const Value v = draw(gen, t, seed);
+    if (std::get<1>(v).size() == 1 && std::get<0>(v).size() == 1) break;
+  }
+  t.find({0, 1})->value = 5;
+  t.find({1, 1})->value = 77;
+  ShrinkResult r = shrink(t, oracle_for(gen, fails));
+  EXPECT_EQ(value_of(gen, r.tree), (Value{{77}, {}}));
+  bool transplanted = false;
+  for (const auto& p : r.passes) transplanted |= p.pass == "transplant_earlier" && p.successes > 0;
+  EXPECT_TRUE(transplanted);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "emitter.h"
 #include "suite.h"
+#include "sysv_class.h"
 #include "type_names.h"
 
 namespace testgen::hunt {
@@ -28,6 +29,13 @@ std::string shape(const abi::CType& type, int depth) {
   return abi::type_class(type);
 }
 
+// 0, 1, 2, 3-4, 5-8, 9-16, 17-32, 33+ bytes: the sizes where conventions change.
+std::string size_class(uint64_t size) {
+  for (uint64_t limit : {0, 1, 2, 4, 8, 16, 32})
+    if (size <= limit) return fmt::format("<={}", limit);
+  return ">32";
+}
+
 }  // namespace
 
 FeatureSet shape_features(const abi::TestCase& test) {
@@ -42,6 +50,17 @@ FeatureSet shape_features(const abi::TestCase& test) {
   out.add(fmt::format("result {}", shape(*s.result, 2)));
   out.add(bucketed_feature("parameters", s.args.size()));
   out.add(bucketed_feature("varargs", s.varargs.size()));
+  // The psABI classes: size, alignment, eightbyte classes, registers or stack.
+  for (const abi::Placement& p : abi::place(s)) {
+    const std::string kind = p.position.starts_with("param") ? "param" : p.position.starts_with("vararg") ? "vararg" : "result";
+    const std::string where = p.on_stack ? (kind == "result" ? "memory" : "stack") : "registers";
+    const std::string mix = abi::class_mix(p.classes);
+    out.add(fmt::format("abi {} {} {}", kind, mix, where));
+    out.add(fmt::format("abi {} size {} align {} {}", kind, size_class(p.layout.size), p.layout.align, mix));
+    // A spill because registers ran out (not because of the type) is its own class.
+    if (p.on_stack && mix.find("MEMORY") == std::string::npos && mix.find("X87") == std::string::npos)
+      out.add(fmt::format("abi {} {} spilled", kind, mix));
+  }
   return out;
 }
 

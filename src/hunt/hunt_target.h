@@ -28,7 +28,9 @@ struct HuntSetup {
 
 /// ABI-relevant shape classes of a case: per position (parameter index,
 /// variadic or not, result) the type class and the shape of aggregates,
-/// so that the engine steers toward signatures it has not seen yet.
+/// and the psABI's view (abi/sysv_class.h): size and alignment class, the
+/// classes of the eightbytes, registers or stack, and spills because the
+/// registers ran out. The engine steers toward classes not seen yet.
 FeatureSet shape_features(const abi::TestCase& test);
 
 /// A one-line C prototype of the case's callee ("int f(struct { float a; }, ...)").

@@ -41,7 +41,7 @@ TEST_F(HuntTest, AgreeingCompilersGiveShapeFeaturesAndNoFinding) {
 TEST_F(HuntTest, FindsAndReducesShortEnums) {
   HuntTarget t = target("scalars", "gcc:gcc -fshort-enums");
   // Builds are slow, so hunts generate afresh more often than they mutate.
-  EngineOptions options{.seed = 1, .max_runs = 60, .size = 2, .mutate_ratio = 0.3, .shrinking = {.max_calls = 150}};
+  EngineOptions options{.seed = 1, .max_runs = 60, .size = 2, .mutate_ratio = 0.3, .shrinking = {.max_calls = 400}};
   const EngineReport report = Engine(t, options).run();
   ASSERT_EQ(report.findings.size(), 1u);
   const Finding& f = report.findings[0];
