@@ -67,6 +67,27 @@ expect_rc 1
 id=$(check_hunt 'gcc:gcc -fpack-struct' 'gcc:gcc -fpack-struct|x86_64|mismatch|layout|' 'void f(struct t_s1 {')
 check_reproducer "corpus/rejected/$id"
 
+# A hunt allowed almost no reduction leaves a big case; minimize reduces it
+# in place, keeping the signature, and the case still replays as failing.
+run "$TESTGEN" abi hunt --pair 'gcc:gcc -fshort-enums' --test scalars --runs 40 --rng-seed 1 --shrink-calls 3 \
+  --corpus-root small -q
+expect_rc 1
+dir="small/rejected/$(json out 'd["findings"][0]["case_id"]')"
+before=$(json out 'd["findings"][0]["reduced"]')
+run "$TESTGEN" minimize "$dir" -q
+expect_rc 0
+[[ "$(json out 'd["reduced"], d["before"] == d["after"]')" == "True False" ]] || fail "minimize: $(cat out)"
+after=$(json out 'd["after"]')
+[[ ${#after} -lt ${#before} && "$after" == "void f(enum t_e1 {"* ]] || fail "minimize gave '$after' from '$before'"
+grep -qF "function:  $after" "$dir/report.txt" || fail "the report was not rewritten: $(cat "$dir/report.txt")"
+[[ -f "$dir/original_tree.json" ]] || fail "minimize lost the tree as found"
+check_reproducer "$dir"
+run "$TESTGEN" minimize "$dir" -q
+expect_rc 0
+[[ "$(json out 'd["reduced"]')" == "False" ]] || fail "a minimal case was reduced again: $(cat out)"
+run "$TESTGEN" minimize no-such-dir -q
+expect_rc 2
+
 # Same seed, same hunt: the summary is byte for byte the same (case ids included).
 run "$TESTGEN" abi hunt --pair 'gcc:gcc -fshort-enums' --test scalars --runs 40 --rng-seed 1 -q
 cp out first

@@ -73,6 +73,12 @@ class Corpus : public CaseStore {
   size_t case_count() const;
 
   static std::string case_id(std::string_view front, std::string_view target, const ChoiceTree& tree);
+  /// Replaces the case in `dir` by a smaller one that fails the same way
+  /// (testgen minimize): artifacts, tree.json, then case.json (signature,
+  /// detail, value, features, shrink log) are rewritten, each atomically;
+  /// the id and everything else stay. The tree as it was is kept as
+  /// original_tree.json unless the case already has one.
+  static void rewrite_case(const std::filesystem::path& dir, const CaseRecord& smaller);
   /// Reads a case directory's case.json.
   static CaseInfo read_case(const std::filesystem::path& dir);
   /// Reads a case directory's tree.json.

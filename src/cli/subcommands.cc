@@ -14,6 +14,7 @@ std::span<const Subcommand> subcommands() {
       {"abi", "hunt parameter-passing bugs across compiler pairs and reduce each one ('abi hunt')", run_abi},
       {"puzzle", "crack a built-in puzzle with the engine (demo, tests, benchmarks)", run_puzzle},
       {"replay", "re-run a saved case directory; exit 1 while it still fails", run_replay},
+      {"minimize", "reduce a saved failing case further, in place", run_minimize},
       {"help", "show help for testgen or for one subcommand", run_help},
       {"version", "print the version", run_version},
   };

@@ -26,6 +26,7 @@ int run_quest_as(const Args& args, const std::string& program);
 int run_abi(const Args& args);
 int run_puzzle(const Args& args);
 int run_replay(const Args& args);
+int run_minimize(const Args& args);
 int run_help(const Args& args);
 int run_version(const Args& args);
 

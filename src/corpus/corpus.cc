@@ -162,6 +162,23 @@ void Corpus::write_metadata(const std::string& id, const fs::path& dir) {
 
 void Corpus::set_campaign_options(std::string json_object) { campaign_json_ = std::move(json_object); }
 
+void Corpus::rewrite_case(const fs::path& dir, const CaseRecord& smaller) {
+  json c = parse_json(dir / "case.json");
+  if (!fs::exists(dir / "original_tree.json"))
+    write_file_atomic(dir / "original_tree.json", read_file(dir / "tree.json"));
+  for (const Artifact& a : smaller.result.artifacts) write_artifact(dir, a);
+  write_file_atomic(dir / "tree.json", smaller.tree.to_json(2) + "\n");
+  c["signature"] = smaller.result.signature;
+  c["detail"] = smaller.result.detail;
+  c["value"] = smaller.value_text;
+  c["features"] = features_json(smaller.result.features);
+  json log = c.value("shrink", json::array());
+  for (const auto& p : smaller.shrink_log)
+    log.push_back({{"pass", p.pass}, {"attempts", p.attempts}, {"successes", p.successes}, {"by", "minimize"}});
+  c["shrink"] = std::move(log);
+  write_file_atomic(dir / "case.json", c.dump(2) + "\n");
+}
+
 CaseInfo Corpus::read_case(const fs::path& dir) {
   const fs::path file = dir / "case.json";
   const json c = parse_json(file);

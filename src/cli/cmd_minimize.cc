@@ -1,0 +1,66 @@
+// testgen minimize CASE_DIR: reduce a saved finding further, in place.
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_support.h"
+#include "exit_codes.h"
+#include "fronts.h"
+#include "testgen/corpus.h"
+
+namespace testgen::cli {
+
+int run_minimize(const Args& args) {
+  CLI::App app{"Reduce a saved failing case (rejected/<id>) further with the core shrinker, keeping its failure\n"
+               "signature, and rewrite the case directory in place: its files (for abi cases the C files,\n"
+               "commands.sh and report.txt), tree.json and case.json. The tree as it was is kept as\n"
+               "original_tree.json. Useful after a hunt with a small --shrink-calls or --no-shrink.\n"
+               "Prints a JSON result on stdout; exit 0 when done, 3 if the case does not fail any more.",
+               "testgen minimize"};
+  std::string dir;
+  size_t max_calls = 1000;
+  bool quiet = false;
+  app.add_option("case_dir", dir, "the case directory")->required()->check(CLI::ExistingDirectory);
+  app.add_option("--max-calls", max_calls, "runs the reduction may use")->capture_default_str();
+  app.add_flag("-q,--quiet", quiet, "no human summary on stderr");
+  if (auto stop = parse(app, "minimize", args)) return *stop;
+
+  try {
+    const CaseInfo info = Corpus::read_case(dir);
+    const ChoiceTree tree = Corpus::read_tree(dir);
+    std::string error;
+    auto target = make_target(info.front, info.target, dir, error);
+    if (!target) return fail(kExitBadInput, fmt::format("{}/case.json: {}", dir, error));
+    auto [before, ran] = replay(*target, tree, info.size);
+    if (before.verdict != Verdict::kFail || before.signature != info.signature)
+      return fail(kExitBadInput, fmt::format("{}: the case does not fail with its signature any more ({}); nothing to "
+                                             "minimize",
+                                             dir, before.verdict == Verdict::kFail ? before.signature : "it passes"));
+    const std::string value_before = describe(*target, ran, info.size);
+    ShrinkResult shrunk = testgen::minimize(*target, ran, info.signature, info.size, {.max_calls = max_calls});
+    auto [after, final_tree] = replay(*target, shrunk.tree, info.size);
+    const std::string value_after = describe(*target, final_tree, info.size);
+    const bool smaller = final_tree.canonical() != ran.canonical();
+    if (smaller && after.signature == info.signature) {
+      CaseRecord record{.target = info.target, .rejected = true, .tree = final_tree, .result = after,
+                        .value_text = value_after, .size = info.size, .shrink_log = shrunk.passes};
+      Corpus::rewrite_case(dir, record);
+    }
+    if (!quiet) {
+      fmt::print(stderr, "testgen: minimize {}: {} runs\n  before: {}\n  after:  {}\n", info.id, shrunk.calls,
+                 value_before, smaller ? value_after : "(no smaller case keeps the signature)");
+    }
+    const nlohmann::json out = {{"case_id", info.id},       {"signature", info.signature},
+                                {"before", value_before},   {"after", smaller ? value_after : value_before},
+                                {"reduced", smaller},       {"calls", shrunk.calls},
+                                {"budget_spent", shrunk.budget_spent}};
+    fmt::print("{}\n", out.dump(2));
+    return kExitOk;
+  } catch (const CorpusError& e) {
+    return fail(kExitBadInput, e.what());
+  } catch (const GenerationError& e) {
+    return fail(kExitGenerator, e.what());
+  }
+}
+
+}  // namespace testgen::cli
