@@ -125,6 +125,8 @@ struct Progress {
   double seconds = 0;
 };
 
+struct Finding;
+
 struct EngineOptions {
   uint64_t seed = 0;
   /// Budget: runs, and seconds of wall time (0 = no time limit).
@@ -148,6 +150,8 @@ struct EngineOptions {
   /// Learning and parent choice see a batch's results after the batch.
   /// Coverage sources measure single runs, so they force 1.
   size_t batch = 1;
+  /// Called with each new finding once it is reduced (and saved).
+  std::function<void(const Finding&)> on_finding;
   /// Failures whose signature this returns true for are counted in
   /// EngineReport::known (expected failures) and neither reduced nor kept.
   std::function<bool(const std::string& signature)> is_known_failure;
@@ -162,6 +166,7 @@ struct Finding {
   std::string original_text;
   std::string detail;
   uint64_t found_at_run = 0;  ///< 1-based run index
+  double found_at_seconds = 0;  ///< since the engine started
   size_t shrink_calls = 0;
   std::vector<ShrinkPassStats> shrink_log;
 };

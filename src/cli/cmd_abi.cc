@@ -89,8 +89,8 @@ std::vector<abi::CompilerPair> pairs_to_hunt(const HuntArgs& a, const quest::Sui
 }
 
 // The bytes of the reproducer's C files, and where its case directory is.
-nlohmann::json finding_json(const Finding& f, const abi::CompilerPair& pair, const Corpus* corpus) {
-  nlohmann::json out = {{"pair", pair.spec()},         {"signature", f.signature},    {"case_id", f.case_id},
+nlohmann::json finding_json(const Finding& f, const hunt::PairResult& r, const Corpus* corpus) {
+  nlohmann::json out = {{"pair", r.pair.spec()},       {"signature", f.signature},    {"case_id", f.case_id},
                         {"reduced", f.value_text},     {"found", f.original_text},    {"detail", f.detail},
                         {"found_at_run", f.found_at_run}, {"shrink_calls", f.shrink_calls}};
   if (corpus && !f.case_id.empty()) {
@@ -216,9 +216,16 @@ int hunt(const Args& args) {
                                    p.runs, rate, p.builds, p.findings, p.known, p.pairs_done, p.pairs_total,
                                    p.seconds));
     };
+    // Findings are told as they come (stdout stays the same for the same
+    // seed: times go to stderr only).
+    auto on_finding = [&](const abi::CompilerPair&, const Finding& f, double seconds) {
+      if (print && ::isatty(STDERR_FILENO)) fmt::print(stderr, "\r\033[K");
+      fmt::print(stderr, "testgen: abi hunt: new finding at {:.1f} s (run {}): {}\n  reduced: {}\n", seconds,
+                 f.found_at_run, f.signature, f.value_text);
+    };
     std::vector<hunt::PairResult> results;
     try {
-      results = hunt::run_hunt(plan, on_progress);
+      results = hunt::run_hunt(plan, {.progress = on_progress, .finding = on_finding});
     } catch (...) {
       std::error_code ignored;
       std::filesystem::remove_all(plan.scratch_root, ignored);
@@ -237,10 +244,7 @@ int hunt(const Args& args) {
       runs += r.report.runs;
       builds += r.builds;
       seconds = std::max(seconds, r.report.seconds);
-      for (const Finding& f : r.report.findings) {
-        findings.push_back(finding_json(f, r.pair, corpus.get()));
-        fmt::print(stderr, "testgen: abi hunt: {}\n  reduced: {}\n", f.signature, f.value_text);
-      }
+      for (const Finding& f : r.report.findings) findings.push_back(finding_json(f, r, corpus.get()));
     }
     for (const Skipped& s : skipped) skipped_json.push_back({{"pair", s.pair}, {"reason", s.reason}});
     if (!findings.empty() && !corpus)

@@ -223,6 +223,7 @@ struct Engine::Impl {
     Finding finding;
     finding.signature = result.signature;
     finding.found_at_run = report.runs;
+    finding.found_at_seconds = elapsed();
     finding.original = forced;
     finding.original_text = describe(target, forced, opt.size);
     finding.tree = forced;
@@ -253,6 +254,7 @@ struct Engine::Impl {
       opt.store->save_coverage(global, false);
     }
     report.findings.push_back(std::move(finding));
+    if (opt.on_finding) opt.on_finding(report.findings.back());
   }
 
   void progress() {

@@ -107,11 +107,12 @@ std::shared_ptr<script::Interpreter> interpreter_for(const HuntPlan& plan, uint6
 
 }  // namespace
 
-std::vector<PairResult> run_hunt(const HuntPlan& plan, const std::function<void(const HuntProgress&)>& on_progress) {
+std::vector<PairResult> run_hunt(const HuntPlan& plan, const HuntCallbacks& callbacks) {
   const size_t pairs = plan.pairs.size();
   std::vector<PairResult> results(pairs);
   std::unique_ptr<SharedStore> shared = plan.corpus ? std::make_unique<SharedStore>(*plan.corpus) : nullptr;
-  ProgressBoard board(pairs, on_progress);
+  ProgressBoard board(pairs, callbacks.progress);
+  std::mutex finding_mutex;
   const Clock::time_point start = Clock::now();
   const unsigned jobs = std::max(1u, std::min<unsigned>(plan.jobs, static_cast<unsigned>(pairs)));
   // Each pair gets an even share of the runs, and of the wall time the
@@ -157,7 +158,14 @@ std::vector<PairResult> run_hunt(const HuntPlan& plan, const std::function<void(
         if (plan.expectations)
           options.is_known_failure = [&](const std::string& s) { return plan.expectations->match(s) != nullptr; };
         options.on_progress = [&](const Progress& p) { board.update(i, p, target.builds()); };
+        const double started_at = std::chrono::duration<double>(Clock::now() - start).count();
+        if (callbacks.finding)
+          options.on_finding = [&](const Finding& f) {
+            std::lock_guard lock(finding_mutex);
+            callbacks.finding(plan.pairs[i], f, started_at + f.found_at_seconds);
+          };
         results[i].pair = plan.pairs[i];
+        results[i].started_at = started_at;
         results[i].report = Engine(target, options).run();
         results[i].builds = target.builds();
         board.done(i, results[i].report, target.builds());

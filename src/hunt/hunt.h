@@ -39,6 +39,7 @@ struct PairResult {
   abi::CompilerPair pair;
   EngineReport report;
   uint64_t builds = 0;
+  double started_at = 0;  ///< seconds after the hunt began
 };
 
 struct HuntProgress {
@@ -47,8 +48,16 @@ struct HuntProgress {
   double seconds = 0;
 };
 
-/// Hunts every pair of the plan; results in the plan's pair order.
-/// `on_progress` is called from the workers (serialised) after each batch.
-std::vector<PairResult> run_hunt(const HuntPlan& plan, const std::function<void(const HuntProgress&)>& on_progress);
+struct HuntCallbacks {
+  /// After each batch.
+  std::function<void(const HuntProgress&)> progress;
+  /// For each new finding, once reduced; `seconds` since the hunt began,
+  /// when it was first seen.
+  std::function<void(const abi::CompilerPair& pair, const Finding& finding, double seconds)> finding;
+};
+
+/// Hunts every pair of the plan; results in the plan's pair order. The
+/// callbacks are called from the workers, one at a time.
+std::vector<PairResult> run_hunt(const HuntPlan& plan, const HuntCallbacks& callbacks);
 
 }  // namespace testgen::hunt
