@@ -40,6 +40,8 @@ using ShrinkOracle = std::function<std::optional<ChoiceTree>(const ChoiceTree& c
 struct ShrinkOptions {
   /// Maximum oracle calls.
   size_t max_calls = 5000;
+  /// Wall-time limit in seconds (0: none); the best case so far is kept.
+  double max_seconds = 0;
 };
 
 struct ShrinkPassStats {

@@ -228,7 +228,14 @@ struct Engine::Impl {
     finding.original_text = describe(target, forced, opt.size);
     finding.tree = forced;
     if (opt.shrink) {
-      ShrinkResult shrunk = minimize(target, forced, result.signature, opt.size, opt.shrinking);
+      ShrinkOptions shrinking = opt.shrinking;
+      if (opt.max_seconds > 0) {
+        // The time budget covers reduction too; a finding found at the end
+        // keeps a little time to shrink (and `testgen minimize` can go on).
+        const double left = std::max(opt.max_seconds - elapsed(), 0.05 * opt.max_seconds);
+        shrinking.max_seconds = shrinking.max_seconds > 0 ? std::min(shrinking.max_seconds, left) : left;
+      }
+      ShrinkResult shrunk = minimize(target, forced, result.signature, opt.size, shrinking);
       finding.tree = std::move(shrunk.tree);
       finding.shrink_calls = shrunk.calls;
       finding.shrink_log = std::move(shrunk.passes);

@@ -1,6 +1,7 @@
 #include "testgen/shrinker.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <utility>
 
@@ -68,7 +69,11 @@ class Shrinker {
   }
 
  private:
-  bool spent() const { return calls_ >= options_.max_calls; }
+  bool spent() const {
+    if (calls_ >= options_.max_calls) return true;
+    return options_.max_seconds > 0 &&
+           std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() >= options_.max_seconds;
+  }
 
   bool attempt(const ChoiceTree& candidate, size_t pass) {
     if (spent()) return false;
@@ -357,6 +362,7 @@ class Shrinker {
   ChoiceTree current_;
   const ShrinkOracle& oracle_;
   ShrinkOptions options_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   size_t calls_ = 0;
   std::vector<ShrinkPassStats> stats_;
 };

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "test_support.h"
 
 namespace testgen {
@@ -144,6 +147,22 @@ TEST(Shrinker, BudgetIsRespected) {
   EXPECT_EQ(calls, 7u);  // including the first replay of the failing tree
   EXPECT_EQ(r.calls, 7u);
   EXPECT_TRUE(r.budget_spent);
+}
+
+TEST(Shrinker, TimeLimitIsRespected) {
+  auto gen = g::list(g::choose(0, 50), g::choose(0, 1000000));
+  auto fails = [](const std::vector<int64_t>& xs) { return xs.size() > 3; };
+  ChoiceTree t;
+  draw(gen, t, 1);
+  t.find({0})->value = 50;
+  auto slow = [inner = oracle_for(gen, fails)](const ChoiceTree& c) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // a build, say
+    return inner(c);
+  };
+  ShrinkResult r = shrink(t, slow, {.max_calls = 1000, .max_seconds = 0.1});
+  EXPECT_TRUE(r.budget_spent);
+  EXPECT_LE(r.calls, 7u);  // 0.1 s of 20 ms calls, and the one that crosses the line
+  EXPECT_TRUE(fails(value_of(gen, r.tree)));  // what it has is still a failing case
 }
 
 TEST(Shrinker, PassesAreNamed) {
