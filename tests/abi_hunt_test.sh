@@ -67,6 +67,17 @@ expect_rc 1
 id=$(check_hunt 'gcc:gcc -fpack-struct' 'gcc:gcc -fpack-struct|x86_64|mismatch|layout|' 'void f(struct t_s1 {')
 check_reproducer "corpus/rejected/$id"
 
+# Another architecture: the cross gcc, a static link, qemu-user; the
+# signature names the architecture and replay rebuilds it the same way.
+run "$TESTGEN" abi hunt --arch riscv64 --pair 'gcc:gcc -fshort-enums' --test scalars --runs 32 --rng-seed 1 \
+  --corpus-root cross -q
+expect_rc 1
+id=$(check_hunt 'gcc:gcc -fshort-enums' 'gcc:gcc -fshort-enums|riscv64|mismatch|layout|sizeof enum' 'void f(enum t_e1 {')
+grep -q '^qemu-riscv64 ./case$' "cross/rejected/$id/commands.sh" || fail "commands: $(cat "cross/rejected/$id/commands.sh")"
+check_reproducer "cross/rejected/$id"
+run "$TESTGEN" abi hunt --arch aarch64 --pair gcc:clang --pair clang:gcc --test aggregates --runs 16 --rng-seed 1 -q
+expect_rc 0
+
 # A hunt allowed almost no reduction leaves a big case; minimize reduces it
 # in place, keeping the signature, and the case still replays as failing.
 run "$TESTGEN" abi hunt --pair 'gcc:gcc -fshort-enums' --test scalars --runs 40 --rng-seed 1 --shrink-calls 3 \
