@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 BUILD  := build/default
 TESTGEN := $(BUILD)/testgen
 
-.PHONY: deps configure build test test-asan demo bench install clean
+.PHONY: deps configure build test test-asan demo bench bench-abi install clean
 
 deps:
 	@scripts/deps.sh
@@ -28,6 +28,10 @@ demo: build
 
 bench: build
 	@scripts/bench.sh $(BUILD)
+
+# The abi hunt against the quest loop (real compilers; about 10 minutes).
+bench-abi: build
+	@python3 bench/abi_hunt_bench.py $(TESTGEN) $${TRIALS:-10} $${SECONDS_PER_TRIAL:-24}
 
 install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)
