@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make demo`: the engine cracks a bundled puzzle, shrinks the counterexample
-# and replays it from the corpus.
+# and replays it from the corpus; then a short abi hunt between gcc and tcc.
 set -euo pipefail
 testgen=${1:-build/default/testgen}
 corpus=build/demo-corpus
@@ -27,6 +27,25 @@ echo "(exit $rc: the case still fails, as it should)"
 say "\$ testgen puzzle tree-sum-100 --rng-seed 1"
 echo "(a tree of depth >= 6 from quest-style sized recursion whose leaves sum to 100)"
 "$testgen" puzzle tree-sum-100 --rng-seed 1 > /dev/null || true
+
+hunt=build/demo-hunt
+rm -rf "$hunt"
+say "\$ testgen abi hunt --pair gcc:tcc --pair tcc:gcc --test ansi --runs 64 --rng-seed 1 --corpus-root $hunt"
+echo "(real parameter-passing bugs between gcc and tcc, each reduced to a reproducer)"
+set +e
+"$testgen" abi hunt --pair gcc:tcc --pair tcc:gcc --test ansi --runs 64 --rng-seed 1 --shrink-calls 150 \
+  --corpus-root "$hunt" -q > "$hunt.json"
+rc=$?
+set -e
+[[ $rc -eq 1 ]] || { echo "demo: the hunt found nothing (exit $rc)" >&2; exit 1; }
+python3 - "$hunt.json" <<'PY'
+import json, sys
+for f in json.load(open(sys.argv[1]))["findings"]:
+    print(f"  {f['signature']}\n      {f['reduced']}   ({f['reproducer_bytes']} bytes of C)")
+PY
+first=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["findings"][0]["case_dir"])' "$hunt.json")
+say "\$ cat $first/report.txt"
+cat "$first/report.txt"
 
 say "The corpus: $corpus"
 ls "$corpus"

@@ -237,12 +237,13 @@ int hunt(const Args& args) {
 
     nlohmann::json findings = nlohmann::json::array(), pair_names = nlohmann::json::array(),
                    skipped_json = nlohmann::json::array();
-    uint64_t runs = 0, builds = 0;
+    uint64_t runs = 0, builds = 0, kept = 0;
     double seconds = 0;
     for (const hunt::PairResult& r : results) {
       pair_names.push_back(r.pair.spec());
       runs += r.report.runs;
       builds += r.builds;
+      kept += r.report.kept;
       seconds = std::max(seconds, r.report.seconds);
       for (const Finding& f : r.report.findings) findings.push_back(finding_json(f, r, corpus.get()));
     }
@@ -251,7 +252,7 @@ int hunt(const Args& args) {
       fmt::print(stderr, "testgen: abi hunt: use --corpus-root DIR to keep each finding's reproducer\n");
     nlohmann::json summary = {{"suite", a.suite}, {"arch", arch.name},   {"pairs", pair_names},
                               {"skipped_pairs", skipped_json},          {"runs", runs},
-                              {"builds", builds}, {"findings", findings}};
+                              {"builds", builds}, {"kept", kept},       {"findings", findings}};
     summary.update(known_json(results, expectations));
     fmt::print("{}\n", summary.dump(2));
     return findings.empty() ? kExitOk : kExitFinding;

@@ -148,6 +148,10 @@ std::vector<PairResult> run_hunt(const HuntPlan& plan, const HuntCallbacks& call
                               .max_runs = std::max<uint64_t>(1, runs),
                               .max_seconds = seconds,
                               .size = plan.size,
+                              // A case holds thousands of full-range values: a repeat is
+                              // practically impossible, and a novelty trie would only
+                              // cost memory (hundreds of MB per pair).
+                              .novelty = false,
                               .mutate_ratio = 0.3,  // builds are slow: fresh cases find more than mutants
                               .shrink = plan.shrink,
                               .shrinking = {.max_calls = plan.shrink_calls},

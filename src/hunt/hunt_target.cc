@@ -16,17 +16,37 @@
 namespace testgen::hunt {
 namespace {
 
-// A type's shape two levels deep: "struct{double,struct{..}}", "int32".
-std::string shape(const abi::CType& type, int depth) {
+// The family of a type, for the members of an aggregate's shape.
+std::string family(const abi::CType& type) {
   using abi::Kind;
-  if (abi::is_aggregate(type.kind) || type.kind == Kind::kArray) {
-    if (depth == 0) return type.kind == Kind::kArray ? "array" : abi::type_class(type);
-    std::vector<std::string> parts;
-    if (type.kind == Kind::kArray) return fmt::format("{}[{}]", shape(*type.target, depth - 1), type.length);
-    for (const abi::TypePtr& m : type.members) parts.push_back(shape(*m, depth - 1));
-    return fmt::format("{}{}{{{}}}", abi::type_class(type), type.packed ? " packed" : "", fmt::join(parts, ","));
+  switch (type.kind) {
+    case Kind::kFloat: case Kind::kDouble: return "fp";
+    case Kind::kLongDouble: return "long double";
+    case Kind::kPointer: case Kind::kFunctionPointer: return "pointer";
+    case Kind::kBitfield: return "bitfield";
+    case Kind::kArray: return "array";
+    case Kind::kStruct: case Kind::kUnion: return "aggregate";
+    default: return abi::is_complex(type.kind) ? "complex" : "int";
   }
-  return abi::type_class(type);
+}
+
+// A type's shape: "int32", "struct{aggregate,fp,int}", "array[2-3] of struct".
+// Members are a set of families and array lengths are bucketed, so that a
+// feature names a kind of type, not one type: with every detail in it,
+// almost every case would be new and the corpus would keep them all.
+std::string shape(const abi::CType& type) {
+  using abi::Kind;
+  if (type.kind == Kind::kArray) {
+    const char* length = type.length == 0 ? "0" : type.length == 1 ? "1" : type.length <= 3 ? "2-3" : "4+";
+    return fmt::format("array[{}] of {}", length, abi::type_class(*type.target));
+  }
+  if (!abi::is_aggregate(type.kind)) return abi::type_class(type);
+  std::vector<std::string> parts;
+  for (const abi::TypePtr& m : type.members) parts.push_back(family(*m));
+  std::sort(parts.begin(), parts.end());
+  parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+  return fmt::format("{}{}{}{{{}}}", abi::type_class(type), type.packed ? " packed" : "",
+                     type.align ? " aligned" : "", fmt::join(parts, ","));
 }
 
 // 0, 1, 2, 3-4, 5-8, 9-16, 17-32, 33+ bytes: the sizes where conventions change.
@@ -43,11 +63,11 @@ FeatureSet shape_features(const abi::TestCase& test) {
   const abi::Signature& s = test.signature;
   for (size_t i = 0; i < s.args.size(); ++i) {
     // Positions past 8 behave alike: registers are gone by then on every target.
-    out.add(fmt::format("param {} {}", std::min<size_t>(i, 8), shape(*s.args[i], 2)));
-    out.add(fmt::format("param {}", shape(*s.args[i], 1)));
+    out.add(fmt::format("param {} {}", std::min<size_t>(i, 8), abi::type_class(*s.args[i])));
+    out.add(fmt::format("param {}", shape(*s.args[i])));
   }
-  for (const abi::TypePtr& v : s.varargs) out.add(fmt::format("vararg {}", shape(*v, 2)));
-  out.add(fmt::format("result {}", shape(*s.result, 2)));
+  for (const abi::TypePtr& v : s.varargs) out.add(fmt::format("vararg {}", shape(*v)));
+  out.add(fmt::format("result {}", shape(*s.result)));
   out.add(bucketed_feature("parameters", s.args.size()));
   out.add(bucketed_feature("varargs", s.varargs.size()));
   // The psABI classes: size, alignment, eightbyte classes, registers or stack.
