@@ -168,6 +168,8 @@ struct Finding {
   uint64_t found_at_run = 0;  ///< 1-based run index
   double found_at_seconds = 0;  ///< since the engine started
   size_t shrink_calls = 0;
+  /// The reduction stopped at its budget (calls or time), not at a minimum.
+  bool shrink_budget_spent = false;
   std::vector<ShrinkPassStats> shrink_log;
 };
 

@@ -89,10 +89,12 @@ std::vector<abi::CompilerPair> pairs_to_hunt(const HuntArgs& a, const quest::Sui
 }
 
 // The bytes of the reproducer's C files, and where its case directory is.
-nlohmann::json finding_json(const Finding& f, const hunt::PairResult& r, const Corpus* corpus) {
+nlohmann::json finding_json(const Finding& f, const hunt::PairResult& r, const Corpus* corpus, bool shrunk) {
   nlohmann::json out = {{"pair", r.pair.spec()},       {"signature", f.signature},    {"case_id", f.case_id},
                         {"reduced", f.value_text},     {"found", f.original_text},    {"detail", f.detail},
-                        {"found_at_run", f.found_at_run}, {"shrink_calls", f.shrink_calls}};
+                        {"found_at_run", f.found_at_run}, {"shrink_calls", f.shrink_calls},
+                        // false: the budget ran out first ('testgen minimize CASE_DIR' goes on)
+                        {"fully_reduced", shrunk && !f.shrink_budget_spent}};
   if (corpus && !f.case_id.empty()) {
     const std::filesystem::path dir = corpus->root() / "rejected" / f.case_id;
     uintmax_t bytes = 0;
@@ -245,7 +247,7 @@ int hunt(const Args& args) {
       builds += r.builds;
       kept += r.report.kept;
       seconds = std::max(seconds, r.report.seconds);
-      for (const Finding& f : r.report.findings) findings.push_back(finding_json(f, r, corpus.get()));
+      for (const Finding& f : r.report.findings) findings.push_back(finding_json(f, r, corpus.get(), !a.no_shrink));
     }
     for (const Skipped& s : skipped) skipped_json.push_back({{"pair", s.pair}, {"reason", s.reason}});
     if (!findings.empty() && !corpus)

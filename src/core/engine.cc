@@ -238,6 +238,7 @@ struct Engine::Impl {
       ShrinkResult shrunk = minimize(target, forced, result.signature, opt.size, shrinking);
       finding.tree = std::move(shrunk.tree);
       finding.shrink_calls = shrunk.calls;
+      finding.shrink_budget_spent = shrunk.budget_spent;
       finding.shrink_log = std::move(shrunk.passes);
     }
     auto [final_result, final_tree] = replay(target, finding.tree, opt.size);
