@@ -3,7 +3,8 @@
 # be found within a small budget and reduced to one small function, whose
 # case directory holds a reproducer that still fails, by replay and by its
 # own commands.sh.
-source "$(dirname "$0")/lib.sh"
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/lib.sh"
 
 # check_hunt PAIR SIGNATURE_PREFIX REDUCED_PREFIX: the summary in `out` has a
 # finding of PAIR with that signature, reduced to one parameter (varargs
@@ -114,6 +115,13 @@ expect_rc 0
 run "$TESTGEN" abi hunt --pair 'gcc:clang' --opt 0,2 --test toy --runs 4 -q
 expect_rc 0
 [[ "$(json out 'd["pairs"]')" == "['gcc -O0:clang -O0', 'gcc -O2:clang -O2']" ]] || fail "pairs: $(cat out)"
+
+# The example expectations file holds what tcc gets wrong here: a hunt of a
+# tcc pair reports nothing new.
+run "$TESTGEN" abi hunt --pair tcc:gcc --test ansi --runs 48 --rng-seed 1 --no-shrink \
+  --expect "$here/../examples/abi/known-x86_64.toml" -q
+expect_rc 0
+[[ "$(json out 'len(d["findings"]), len(d["known"]) > 0')" == "0 True" ]] || fail "known tcc bugs: $(cat out)"
 
 # Bad input: one line, exit 2.
 run "$TESTGEN" abi hunt --pair 'gcc' -q

@@ -32,6 +32,8 @@ struct HuntArgs {
   double compile_timeout = 60;
   std::string corpus_root;
   bool no_shrink = false;
+  bool no_adapt = false;
+  double mutate_ratio = 0.3;
   bool quiet = false;
 };
 
@@ -172,6 +174,10 @@ int hunt(const Args& args) {
   app.add_option("--compile-timeout", a.compile_timeout, "seconds a compile or link may take")->capture_default_str();
   app.add_option("--corpus-root", a.corpus_root, "keep accepted cases and findings (with reproducers) here");
   app.add_flag("--no-shrink", a.no_shrink, "report findings as found, unreduced");
+  app.add_flag("--no-adapt", a.no_adapt, "draw choices with their static weights (no coverage feedback)");
+  app.add_option("--mutate-ratio", a.mutate_ratio, "share of cases made by mutating a kept case (the rest are fresh)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   app.add_flag("-q,--quiet", a.quiet, "no progress line");
   if (auto stop = parse(app, "abi hunt", args)) return *stop;
 
@@ -185,7 +191,7 @@ int hunt(const Args& args) {
 
     hunt::HuntPlan plan{.suite = a.suite, .arch = arch.name, .seed = a.seed, .runs = a.runs, .seconds = a.seconds,
                         .size = a.size, .batch = a.batch, .shrink_calls = a.shrink_calls, .shrink = !a.no_shrink,
-                        .jobs = a.jobs, .expectations = &expectations};
+                        .adapt = !a.no_adapt, .mutate_ratio = a.mutate_ratio, .jobs = a.jobs, .expectations = &expectations};
     for (const std::string& f : a.lua_files) plan.lua_files.push_back(std::filesystem::absolute(f));
     plan.build.run_timeout = std::chrono::milliseconds(static_cast<int64_t>(a.run_timeout * 1000));
     plan.build.compile_timeout = std::chrono::milliseconds(static_cast<int64_t>(a.compile_timeout * 1000));

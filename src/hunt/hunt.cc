@@ -151,8 +151,9 @@ std::vector<PairResult> run_hunt(const HuntPlan& plan, const HuntCallbacks& call
                               // A case holds thousands of full-range values: a repeat is
                               // practically impossible, and a novelty trie would only
                               // cost memory (hundreds of MB per pair).
+                              .adapt = plan.adapt,
                               .novelty = false,
-                              .mutate_ratio = 0.3,  // builds are slow: fresh cases find more than mutants
+                              .mutate_ratio = plan.mutate_ratio,
                               .shrink = plan.shrink,
                               .shrinking = {.max_calls = plan.shrink_calls},
                               .stop_on_failure = false,

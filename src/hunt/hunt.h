@@ -28,6 +28,8 @@ struct HuntPlan {
   size_t batch = 16;    ///< cases per program
   size_t shrink_calls = 300;
   bool shrink = true;
+  bool adapt = true;          ///< the adaptive model reweights choices toward new coverage
+  double mutate_ratio = 0.3;  ///< builds are slow: fresh cases find more than mutants
   unsigned jobs = 1;    ///< pairs hunted at once
   abi::BuildOptions build;
   const Expectations* expectations = nullptr;
