@@ -1,0 +1,85 @@
+#include "scenario_doc.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace testgen::scenario {
+namespace {
+
+bool bare_key(std::string_view key) {
+  return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  });
+}
+
+void walk(const toml::node& node, const std::string& path, std::vector<Leaf>& out) {
+  if (const toml::table* t = node.as_table()) {
+    if (!path.empty() && path.back() == ']') out.push_back({path, LeafKind::kTable});
+    for (const auto& [key, child] : *t)
+      if (bare_key(key.str())) walk(child, path.empty() ? std::string(key.str()) : path + "." + std::string(key.str()), out);
+    return;
+  }
+  if (const toml::array* a = node.as_array()) {
+    out.push_back({path, LeafKind::kArray});
+    for (size_t i = 0; i < a->size(); ++i) walk(*a->get(i), fmt::format("{}[{}]", path, i), out);
+    return;
+  }
+  if (node.is_integer()) out.push_back({path, LeafKind::kInteger});
+  else if (node.is_floating_point()) out.push_back({path, LeafKind::kFloat});
+  else if (node.is_boolean()) out.push_back({path, LeafKind::kBoolean});
+  else if (node.is_string()) out.push_back({path, LeafKind::kString});
+  // dates and times are left alone
+}
+
+}  // namespace
+
+toml::table parse_scenario(std::string_view text, std::string_view name) {
+  try {
+    return toml::parse(text, name);
+  } catch (const toml::parse_error& e) {
+    throw ScenarioError(fmt::format("{}:{}:{}: {}", name, e.source().begin.line, e.source().begin.column,
+                                    e.description()));
+  }
+}
+
+toml::table load_scenario(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw ScenarioError(fmt::format("{}: cannot read", file.string()));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_scenario(text.str(), file.string());
+}
+
+std::string canonical_toml(const toml::table& doc) {
+  // toml::table keeps its keys sorted, so printing is already canonical.
+  std::ostringstream out;
+  out << toml::toml_formatter(doc, toml::format_flags::none) << "\n";
+  return out.str();
+}
+
+std::vector<Leaf> leaves(const toml::table& doc) {
+  std::vector<Leaf> out;
+  walk(doc, "", out);
+  return out;
+}
+
+toml::node* node_at(toml::table& doc, const std::string& path) { return doc.at_path(path).node(); }
+const toml::node* node_at(const toml::table& doc, const std::string& path) { return doc.at_path(path).node(); }
+
+std::string value_text(const toml::node& node) {
+  if (const auto* s = node.as_string()) {
+    std::ostringstream out;
+    out << toml::toml_formatter(toml::table{{"v", s->get()}}, toml::format_flags::none);
+    const std::string line = out.str();  // v = "..."
+    return line.substr(line.find('=') + 2);
+  }
+  std::ostringstream out;
+  out << toml::toml_formatter(toml::table{{"v", node}}, toml::format_flags::none);
+  const std::string line = out.str();
+  return line.substr(line.find('=') + 2);
+}
+
+}  // namespace testgen::scenario

@@ -1,0 +1,186 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <set>
+
+#include "mutation.h"
+#include "scenario_doc.h"
+#include "testgen/shrinker.h"
+
+namespace testgen::scenario {
+namespace {
+
+constexpr const char* kSeedA = R"(duration_ms = 500
+seed = 7
+log_path = "logs"
+[cluster]
+nodes = 3
+loss = 0.05
+reorder = false
+kind = "ring"
+[[flows]]
+from = 1
+rate = 10
+[[flows]]
+from = 2
+rate = 20
+)";
+
+constexpr const char* kSeedB = R"(duration_ms = 900
+seed = 8
+log_path = "logs"
+[cluster]
+nodes = 5
+loss = 0.0
+reorder = true
+kind = "star"
+[[flows]]
+from = 4
+rate = 99
+)";
+
+std::shared_ptr<const MutationContext> context(Schema schema = {}) {
+  return std::make_shared<MutationContext>(
+      std::vector<Seed>{{"a.toml", parse_scenario(kSeedA, "a.toml")}, {"b.toml", parse_scenario(kSeedB, "b.toml")}},
+      std::move(schema));
+}
+
+MutatedScenario draw(const Gen<MutatedScenario>& gen, ChoiceTree& tree, uint64_t seed) {
+  Source source(tree, SourceOptions{.seed = seed, .size = 4});
+  MutatedScenario s = gen(source.root());
+  source.finish();
+  return s;
+}
+
+TEST(ScenarioDoc, LeavesAreTypedPathsAndTheTextIsCanonical) {
+  const toml::table doc = parse_scenario(kSeedA, "a.toml");
+  std::vector<std::string> paths;
+  for (const Leaf& l : leaves(doc)) paths.push_back(l.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"cluster.kind", "cluster.loss", "cluster.nodes", "cluster.reorder",
+                                             "duration_ms", "flows", "flows[0]", "flows[0].from", "flows[0].rate",
+                                             "flows[1]", "flows[1].from", "flows[1].rate", "log_path", "seed"}));
+  EXPECT_EQ(leaves(doc)[5].kind, LeafKind::kArray);
+  EXPECT_EQ(leaves(doc)[6].kind, LeafKind::kTable);
+  // The same content written in another order is the same canonical text.
+  const toml::table shuffled = parse_scenario(
+      "seed = 7\nlog_path = \"logs\"\nduration_ms = 500\n[[flows]]\nrate = 10\nfrom = 1\n[[flows]]\nrate = 20\nfrom = 2\n"
+      "[cluster]\nkind = \"ring\"\nreorder = false\nloss = 0.05\nnodes = 3\n",
+      "s.toml");
+  EXPECT_EQ(canonical_toml(doc), canonical_toml(shuffled));
+  EXPECT_EQ(canonical_toml(parse_scenario(canonical_toml(doc), "again")), canonical_toml(doc));
+  EXPECT_EQ(value_text(*node_at(doc, "cluster.kind")), "\"ring\"");
+  EXPECT_EQ(value_text(*node_at(doc, "flows[1].rate")), "20");
+}
+
+TEST(ScenarioDoc, ErrorsNameTheFileAndLine) {
+  try {
+    parse_scenario("a = 1\nb = [1, 2\n", "bad.toml");
+    FAIL();
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("bad.toml:2:", 0), 0u) << e.what();
+  }
+  EXPECT_THROW(load_scenario("/no/such/file.toml"), ScenarioError);
+}
+
+TEST(Mutation, GenericPathsForgetIndices) {
+  EXPECT_EQ(generic_path("flows[2].rate"), "flows[*].rate");
+  EXPECT_EQ(generic_path("a.b[0][13]"), "a.b[*][*]");
+  EXPECT_EQ(generic_path("cluster.nodes"), "cluster.nodes");
+}
+
+TEST(Mutation, DrawnMutationsAreRecordedAndReplayExactly) {
+  const Gen<MutatedScenario> gen = scenario_gen(context(), 6);
+  size_t recorded = 0;
+  for (uint64_t seed = 0; seed < 50; ++seed) {
+    ChoiceTree tree;
+    const MutatedScenario s = draw(gen, tree, seed);
+    recorded += s.mutations.size();
+    for (const Mutation& m : s.mutations) {
+      EXPECT_NE(m.from, m.to) << m.op << " " << m.path;
+      EXPECT_FALSE(m.op.empty());
+    }
+    // The forced tree gives the same scenario, text for text.
+    ChoiceTree forced = tree.forced_only();
+    const MutatedScenario again = draw(gen, forced, 999);
+    EXPECT_EQ(canonical_toml(again.doc), canonical_toml(s.doc));
+    EXPECT_EQ(mutations_json(again.mutations), mutations_json(s.mutations));
+  }
+  EXPECT_GT(recorded, 50u);
+}
+
+TEST(Mutation, StringsTakeOnlyValuesSeenAndFrozenPathsStay) {
+  Schema schema;
+  schema.frozen = {"seed", "log_path"};
+  schema.ranges["cluster.nodes"] = {1, 7};
+  const Gen<MutatedScenario> gen = scenario_gen(context(schema), 8);
+  std::set<std::string> ops;
+  for (uint64_t seed = 0; seed < 200; ++seed) {
+    ChoiceTree tree;
+    const MutatedScenario s = draw(gen, tree, seed);
+    for (const Mutation& m : s.mutations) {
+      ops.insert(m.op);
+      EXPECT_NE(m.path, "seed");
+      EXPECT_NE(m.path, "log_path");
+      if (m.path == "cluster.kind") {
+        EXPECT_TRUE(m.to == "\"ring\"" || m.to == "\"star\"") << m.to;
+      }
+    }
+    const int64_t nodes = node_at(s.doc, "cluster.nodes")->as_integer()->get();
+    EXPECT_GE(nodes, 1);
+    EXPECT_LE(nodes, 7);
+    EXPECT_EQ(node_at(s.doc, "seed")->as_integer()->get(), s.seed == 0 ? 7 : 8);
+  }
+  // Every kind of operation comes up.
+  for (const char* op : {"delta", "scale", "boundary", "flip", "enum", "duplicate", "delete", "insert", "swap", "splice"})
+    EXPECT_TRUE(ops.count(op)) << op;
+}
+
+// A failure that needs two specific changes shrinks to those two.
+TEST(Mutation, ShrinkingKeepsOnlyTheMutationsThatMatter) {
+  const Gen<MutatedScenario> gen = scenario_gen(context(), 12);
+  auto fails = [](const MutatedScenario& s) {
+    const toml::node* kind = node_at(s.doc, "cluster.kind");
+    const toml::node* reorder = node_at(s.doc, "cluster.reorder");
+    return s.seed == 0 && kind && kind->as_string()->get() == "star" && reorder && reorder->as_boolean()->get();
+  };
+  ChoiceTree failing;
+  uint64_t seed = 0;
+  for (;; ++seed) {
+    failing = ChoiceTree();
+    if (fails(draw(gen, failing, seed)) && draw(gen, failing, seed).mutations.size() > 3) break;
+    ASSERT_LT(seed, 100000u);
+  }
+  ShrinkOracle oracle = [&](const ChoiceTree& candidate) -> std::optional<ChoiceTree> {
+    ChoiceTree copy = candidate;
+    Source source(copy, SourceOptions{.fill = Fill::kSimplest});
+    if (!fails(gen(source.root()))) return std::nullopt;
+    return copy.forced_only();
+  };
+  const ShrinkResult r = shrink(failing.forced_only(), oracle);
+  ChoiceTree copy = r.tree;
+  Source source(copy, SourceOptions{.fill = Fill::kSimplest});
+  const MutatedScenario small = gen(source.root());
+  ASSERT_EQ(small.mutations.size(), 2u) << mutations_json(small.mutations).dump();
+}
+
+TEST(Mutation, SchemaErrorsNameTheFileAndLine) {
+  const std::string path = std::filesystem::temp_directory_path() / ("testgen-schema-" + std::to_string(getpid()) + ".toml");
+  std::ofstream(path) << "frozen = [\"seed\"]\n[ranges]\n\"cluster.nodes\" = [1]\n";
+  try {
+    Schema::load(path);
+    FAIL();
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(std::string(e.what()), path + ":3:19: range of 'cluster.nodes' must be [min, max]");
+  }
+  std::ofstream(path) << "frozen = [\"seed\"]\n[ranges]\n\"cluster.nodes\" = [1, 9]\n[enums]\n\"cluster.kind\" = [\"mesh\"]\n";
+  const Schema s = Schema::load(path);
+  EXPECT_TRUE(s.is_frozen("seed"));
+  EXPECT_EQ(s.ranges.at("cluster.nodes"), std::make_pair(1.0, 9.0));
+  EXPECT_EQ(MutationContext({{"a", parse_scenario(kSeedA, "a")}}, s).strings_at("cluster.kind"),
+            (std::vector<std::string>{"mesh", "ring"}));
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace testgen::scenario
