@@ -5,6 +5,7 @@
 #include <set>
 
 #include "mutation.h"
+#include "runner.h"
 #include "scenario_doc.h"
 #include "testgen/shrinker.h"
 
@@ -180,6 +181,104 @@ TEST(Mutation, SchemaErrorsNameTheFileAndLine) {
   EXPECT_EQ(MutationContext({{"a", parse_scenario(kSeedA, "a")}}, s).strings_at("cluster.kind"),
             (std::vector<std::string>{"mesh", "ring"}));
   std::filesystem::remove(path);
+}
+
+TEST(RunSummary, AValidSummaryIsReadAndItsCoverageUnited) {
+  const RunSummary s = parse_run_summary(R"({"version": 1, "mode": "simulate-and-check", "accept": false,
+    "determinism": "ok", "simulator": {"status": "ok"},
+    "trace_discovery": {"mode": "scan", "traces": ["logs/raft_events.csv"]},
+    "checker_results": [
+      {"checker": "election_safety", "status": "reject", "exit_code": 1, "stdout": "two leaders in term 4",
+       "coverage": ["leader_elected", "split_vote"]},
+      {"checker": "log_matching", "status": "accept", "exit_code": 0, "coverage": ["entry_committed", "leader_elected"]}]})",
+                                         "stdout");
+  EXPECT_FALSE(s.accept);
+  EXPECT_EQ(s.simulator_status, "ok");
+  EXPECT_EQ(s.traces, std::vector<std::string>{"logs/raft_events.csv"});
+  ASSERT_EQ(s.checkers.size(), 2u);
+  EXPECT_EQ(s.checkers[0].status, "reject");
+  EXPECT_EQ(s.checkers[0].exit_code, 1);
+  EXPECT_EQ(s.coverage, (std::vector<std::string>{"entry_committed", "leader_elected", "split_vote"}));
+}
+
+TEST(RunSummary, GarbageIsAnErrorThatSaysWhy) {
+  auto error = [](std::string_view text) {
+    try {
+      parse_run_summary(text, "runner stdout");
+    } catch (const RunnerError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_EQ(error("hello"), "runner stdout: not a RunSummaryV1 (not JSON at byte 1): hello");
+  EXPECT_EQ(error("[1]"), "runner stdout: not a RunSummaryV1 (not a JSON object)");
+  EXPECT_EQ(error(R"({"version": 2, "accept": true})"), "runner stdout: not a RunSummaryV1 (\"version\" must be 1)");
+  EXPECT_EQ(error(R"({"version": 1})"), "runner stdout: RunSummaryV1 without a boolean \"accept\"");
+  EXPECT_EQ(error(R"({"version": 1, "accept": true, "checker_results": [{"coverage": [3]}]})"),
+            "runner stdout: 'checker_results[].coverage' must hold strings");
+}
+
+// The runner layer against small real programs standing in for a runner.
+class RunnerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("testgen-runner-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir_ / "logs");
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  RunOutcome run(const std::string& script, std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
+    Runner r = command_runner("sh -c '" + script + "' runner {config} {log_dir}", dir_ / "checkers", false);
+    r.timeout = timeout;
+    return run_scenario(processes_, r, dir_ / "config.toml", dir_ / "logs", dir_ / "coverage");
+  }
+  std::filesystem::path dir_;
+  SubprocessRunner processes_;
+};
+
+TEST_F(RunnerTest, ExitCodesAndSummariesGiveTheStatus) {
+  EXPECT_EQ(run(R"(echo "{\"version\":1,\"accept\":true}")").status, RunStatus::kAccept);
+  const RunOutcome reject = run(R"(echo "{\"version\":1,\"accept\":false}"; exit 1)");
+  EXPECT_EQ(reject.status, RunStatus::kReject);
+  const RunOutcome invalid = run("echo bad duration >&2; exit 2");
+  EXPECT_EQ(invalid.status, RunStatus::kInvalid);
+  EXPECT_EQ(invalid.error, "bad duration\n");
+  // The placeholders became the paths.
+  EXPECT_EQ(reject.argv[4], (dir_ / "config.toml").string());
+  EXPECT_EQ(reject.argv[5], (dir_ / "logs").string());
+}
+
+TEST_F(RunnerTest, TheSummaryMayComeFromTheLogDirectory) {
+  const RunOutcome o = run(R"(echo "{\"version\":1,\"accept\":true}" > "$2/run_summary.json")");
+  EXPECT_EQ(o.status, RunStatus::kAccept) << o.error;
+}
+
+TEST_F(RunnerTest, CrashesHangsGarbageAndLiesAreErrors) {
+  EXPECT_EQ(run("kill -SEGV $$").error.rfind("runner killed by SIGSEGV", 0), 0u);
+  const RunOutcome hang = run("sleep 30", std::chrono::milliseconds(300));
+  EXPECT_EQ(hang.status, RunStatus::kError);
+  EXPECT_TRUE(hang.process.timed_out);
+  EXPECT_EQ(run("echo hello").error, "runner stdout: not a RunSummaryV1 (not JSON at byte 1): hello\n");
+  EXPECT_EQ(run("exit 0").error,
+            "runner printed no RunSummaryV1 and left no run_summary.json in the log directory");
+  EXPECT_EQ(run(R"(echo "{\"version\":1,\"accept\":false}")").error,
+            "runner exited 0 but its summary says accept=false");
+  EXPECT_EQ(run("exit 7").status, RunStatus::kError);
+}
+
+TEST(Runner, CommandTemplatesAreCheckedAndSplitWithoutAShell) {
+  const Runner r = command_runner("prog --config {config} --name 'two words' \"x y\"", "c", false);
+  EXPECT_EQ(r.argv, (std::vector<std::string>{"prog", "--config", "{config}", "--name", "two words", "x y"}));
+  EXPECT_THROW(command_runner("prog --log {log_dir}", "c", false), RunnerError);
+  EXPECT_THROW(command_runner("prog {config} 'open", "c", false), RunnerError);
+  EXPECT_THROW(command_runner("   ", "c", false), RunnerError);
+  const Runner lg = leanguard_runner("/opt/leanguard-run", "checkers", true);
+  SubprocessRunner processes;
+  const RunOutcome o = run_scenario(processes, lg, "c.toml", "logs", "cov");
+  EXPECT_EQ(o.argv, (std::vector<std::string>{"/opt/leanguard-run", "--config", "c.toml", "--mode", "simulate-and-check",
+                                              "--checker-dir", "checkers", "--coverage", "--coverage-dir", "cov",
+                                              "--allow-nondeterministic"}));
+  EXPECT_EQ(o.status, RunStatus::kError);  // not installed here: a clear error, not a crash
+  EXPECT_NE(o.error.find("could not start"), std::string::npos) << o.error;
 }
 
 }  // namespace
