@@ -25,6 +25,8 @@ int run_quest(const Args& args);
 int run_quest_as(const Args& args, const std::string& program);
 int run_abi(const Args& args);
 int run_puzzle(const Args& args);
+int run_seed_index(const Args& args);
+int run_fuzz(const Args& args);
 int run_replay(const Args& args);
 int run_minimize(const Args& args);
 int run_help(const Args& args);

@@ -54,6 +54,12 @@ std::vector<std::string> strings_of(const json& j, std::string_view origin, std:
   return out;
 }
 
+// A string field, "" when missing or null (summaries write null for "none").
+std::string text_of(const json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
 std::optional<std::string> read_if_exists(const std::filesystem::path& file) {
   std::ifstream in(file);
   if (!in) return std::nullopt;
@@ -110,21 +116,20 @@ RunSummary parse_run_summary(std::string_view text, std::string_view origin) {
   RunSummary s;
   s.raw = j;
   s.accept = j["accept"].get<bool>();
-  s.mode = j.value("mode", "");
-  s.determinism = j.value("determinism", "");
+  s.mode = text_of(j, "mode");
+  s.determinism = text_of(j, "determinism");
   if (j.contains("simulator") && j["simulator"].is_object()) {
-    s.simulator_status = j["simulator"].value("status", "");
-    s.simulator_error = j["simulator"].value("error", "");
+    s.simulator_status = text_of(j["simulator"], "status");
+    s.simulator_error = text_of(j["simulator"], "error");
   } else {
-    s.simulator_status = j.value("simulator_status", "");
-    s.simulator_error = j.value("simulator_error", "");
+    s.simulator_status = text_of(j, "simulator_status");
+    s.simulator_error = text_of(j, "simulator_error");
   }
   if (j.contains("trace_discovery") && j["trace_discovery"].is_object())
     s.traces = strings_of(j["trace_discovery"].value("traces", json()), origin, "trace_discovery.traces");
   for (const json& c : j.value("checker_results", json::array())) {
     if (!c.is_object()) throw RunnerError(fmt::format("{}: checker_results must hold objects", origin));
-    CheckerResult r{.checker = c.value("checker", ""), .status = c.value("status", ""),
-                    .stdout_text = c.value("stdout", "")};
+    CheckerResult r{.checker = text_of(c, "checker"), .status = text_of(c, "status"), .stdout_text = text_of(c, "stdout")};
     if (c.contains("exit_code") && c["exit_code"].is_number_integer()) r.exit_code = c["exit_code"].get<int>();
     r.coverage = strings_of(c.value("coverage", json()), origin, "checker_results[].coverage");
     s.checkers.push_back(std::move(r));

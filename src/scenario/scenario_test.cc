@@ -185,12 +185,13 @@ TEST(Mutation, SchemaErrorsNameTheFileAndLine) {
 
 TEST(RunSummary, AValidSummaryIsReadAndItsCoverageUnited) {
   const RunSummary s = parse_run_summary(R"({"version": 1, "mode": "simulate-and-check", "accept": false,
-    "determinism": "ok", "simulator": {"status": "ok"},
+    "determinism": "ok", "simulator": {"status": "ok", "error": null},
     "trace_discovery": {"mode": "scan", "traces": ["logs/raft_events.csv"]},
     "checker_results": [
       {"checker": "election_safety", "status": "reject", "exit_code": 1, "stdout": "two leaders in term 4",
        "coverage": ["leader_elected", "split_vote"]},
-      {"checker": "log_matching", "status": "accept", "exit_code": 0, "coverage": ["entry_committed", "leader_elected"]}]})",
+      {"checker": "log_matching", "status": "accept", "exit_code": null, "stdout": null,
+       "coverage": ["entry_committed", "leader_elected"]}]})",
                                          "stdout");
   EXPECT_FALSE(s.accept);
   EXPECT_EQ(s.simulator_status, "ok");

@@ -1,0 +1,190 @@
+// Scenario campaigns with leanguard-testgen's command line: seed-index and
+// fuzz (campaign and the scenario side of minimize are next).
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_support.h"
+#include "exit_codes.h"
+#include "scenario_target.h"
+#include "seeds.h"
+#include "testgen/corpus.h"
+
+namespace testgen::cli {
+namespace fs = std::filesystem;
+namespace {
+
+// The options every scenario subcommand takes (leanguard-testgen's globals).
+struct GlobalArgs {
+  std::string corpus_root = "leanguard_corpus";
+  std::string checker_dir;
+  std::string runner;
+  std::string runner_cmd;
+  bool allow_nondeterministic = false;
+};
+
+void add_globals(CLI::App& app, GlobalArgs& g) {
+  app.add_option("--corpus-root", g.corpus_root, "the corpus")->capture_default_str();
+  app.add_option("--checker-dir", g.checker_dir,
+                 "where the runner finds checkers (default: lean/.lake/build/bin for leanguard-run, the bundled "
+                 "checkers for the bundled simulator)");
+  app.add_option("--runner,--leanguard-run", g.runner, "a runner speaking leanguard-run's protocol");
+  app.add_option("--runner-cmd", g.runner_cmd,
+                 "any program, as a template: 'prog --config {config} --log-dir {log_dir}' (also {checker_dir}, "
+                 "{coverage_dir}); it prints a RunSummaryV1 or leaves {log_dir}/run_summary.json");
+  app.add_flag("--allow-nondeterministic", g.allow_nondeterministic,
+               "let the runner run nondeterministic scenarios, and report flaky rejects");
+}
+
+fs::path own_directory() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path(".") : exe.parent_path();
+}
+
+bool executable(const fs::path& p) { return ::access(p.c_str(), X_OK) == 0 && fs::is_regular_file(p); }
+
+std::optional<fs::path> on_path(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  std::istringstream dirs(path ? path : "");
+  for (std::string dir; std::getline(dirs, dir, ':');)
+    if (!dir.empty() && executable(fs::path(dir) / program)) return fs::path(dir) / program;
+  return std::nullopt;
+}
+
+// --runner, --runner-cmd, then leanguard-run beside us or on PATH (as
+// leanguard-testgen looked), then the bundled simulator.
+scenario::Runner find_runner(const GlobalArgs& g) {
+  if (!g.runner.empty() && !g.runner_cmd.empty())
+    throw scenario::RunnerError("give --runner or --runner-cmd, not both");
+  if (!g.runner_cmd.empty()) return scenario::command_runner(g.runner_cmd, g.checker_dir, g.allow_nondeterministic);
+  const std::string lean_checkers = g.checker_dir.empty() ? "lean/.lake/build/bin" : g.checker_dir;
+  if (!g.runner.empty()) {
+    if (!executable(g.runner)) throw scenario::RunnerError(fmt::format("runner '{}' is not an executable file", g.runner));
+    return scenario::leanguard_runner(g.runner, lean_checkers, g.allow_nondeterministic);
+  }
+  if (executable(own_directory() / "leanguard-run"))
+    return scenario::leanguard_runner(own_directory() / "leanguard-run", lean_checkers, g.allow_nondeterministic);
+  if (auto found = on_path("leanguard-run")) return scenario::leanguard_runner(*found, lean_checkers, g.allow_nondeterministic);
+  const fs::path bundled = own_directory() / "raftlog-run";
+  if (!executable(bundled))
+    throw scenario::RunnerError("no runner: give --runner or --runner-cmd (no leanguard-run on PATH, no bundled "
+                                "raftlog-run beside testgen)");
+  scenario::Runner r = scenario::leanguard_runner(
+      bundled, g.checker_dir.empty() ? own_directory() / "raftlog-checkers" : fs::path(g.checker_dir),
+      g.allow_nondeterministic);
+  r.description = fmt::format("bundled simulator: {}", bundled.string());
+  return r;
+}
+
+int seed_index(const Args& args) {
+  CLI::App app{"Copy seed scenarios (*.toml of a directory, or one file) into CORPUS/seeds/ and index them in\n"
+               "CORPUS/metadata/seeds_index.json (name, tags from '# tags: a, b' lines, content hash).\n"
+               "Every seed is checked first; a malformed one is named with its line and nothing is copied.",
+               "testgen seed-index"};
+  GlobalArgs g;
+  std::string source;
+  app.add_option("seeds_src", source, "directory of seed *.toml files, or one file")->required();
+  add_globals(app, g);
+  if (auto stop = parse(app, "seed-index", args)) return *stop;
+  try {
+    const std::vector<scenario::SeedInfo> seeds = scenario::index_seeds(source, g.corpus_root);
+    nlohmann::json out = {{"corpus_root", g.corpus_root}, {"seeds", nlohmann::json::array()}};
+    for (const scenario::SeedInfo& s : seeds)
+      out["seeds"].push_back({{"name", s.name}, {"tags", s.tags}, {"hash", s.hash}, {"mutable_places", s.places}});
+    fmt::print("{}\n", out.dump(2));
+    return kExitOk;
+  } catch (const scenario::ScenarioError& e) {
+    return fail(kExitBadInput, e.what());
+  } catch (const CorpusError& e) {
+    return fail(kExitBadInput, e.what());
+  }
+}
+
+int fuzz(const Args& args) {
+  CLI::App app{"Generate scenarios from the indexed seeds with typed mutations drawn by the engine, run each\n"
+               "with the runner, keep those that reach new coverpoints (accepted/) and the ones a checker\n"
+               "rejects (rejected/, reduced to the mutations that matter). Parents come from the kept cases,\n"
+               "favouring rare coverpoints; --schedule uniform-seeds mutates an original seed chosen\n"
+               "uniformly each time, as leanguard-testgen did. Prints a JSON summary; exit 1 on a finding.",
+               "testgen fuzz"};
+  GlobalArgs g;
+  uint64_t budget = 100, seed = 0;
+  int64_t max_mutations = 4;
+  std::string schedule = "coverage", schema_file;
+  bool trace_signature = false, no_shrink = false, quiet = false;
+  size_t shrink_calls = 100;
+  double timeout = 60;
+  app.add_option("--budget", budget, "runs")->capture_default_str();
+  app.add_option("--rng-seed", seed, "seed of the campaign")->capture_default_str();
+  app.add_option("--schedule", schedule, "coverage (default) or uniform-seeds")
+      ->check(CLI::IsMember({"coverage", "uniform-seeds"}));
+  app.add_option("--max-mutations", max_mutations, "mutations per scenario, at most")->capture_default_str();
+  app.add_option("--schema", schema_file, "TOML: frozen paths, [ranges], [enums]")->check(CLI::ExistingFile);
+  app.add_flag("--use-trace-signature", trace_signature, "a trace's kind-sequence hash counts as coverage too");
+  app.add_option("--shrink-calls", shrink_calls, "runs the reduction of one finding may use")->capture_default_str();
+  app.add_flag("--no-shrink", no_shrink, "keep findings as found");
+  app.add_option("--runner-timeout", timeout, "seconds one run may take")->capture_default_str();
+  app.add_flag("-q,--quiet", quiet, "no progress line");
+  add_globals(app, g);
+  if (auto stop = parse(app, "fuzz", args)) return *stop;
+  try {
+    scenario::Runner runner = find_runner(g);
+    runner.timeout = std::chrono::milliseconds(static_cast<int64_t>(timeout * 1000));
+    Corpus corpus(g.corpus_root, "scenario");
+    std::vector<scenario::Seed> seeds = scenario::load_seeds(g.corpus_root);
+    if (seeds.empty())
+      return fail(kExitBadInput, fmt::format("{}/seeds: no seeds (run 'testgen seed-index DIR --corpus-root {}' first)",
+                                             g.corpus_root, g.corpus_root));
+    scenario::Schema schema = schema_file.empty() ? scenario::Schema{} : scenario::Schema::load(schema_file);
+    SubprocessRunner processes;
+    scenario::ScenarioTarget target(
+        {.context = std::make_shared<scenario::MutationContext>(std::move(seeds), std::move(schema)),
+         .runner = runner,
+         .work_dir = fs::absolute(fs::path(g.corpus_root) / "_work"),
+         .max_mutations = max_mutations,
+         .trace_signature = trace_signature},
+        processes);
+    const bool uniform = schedule == "uniform-seeds";
+    EngineOptions options{.seed = seed,
+                          .max_runs = budget,
+                          .size = 4,
+                          .adapt = !uniform,
+                          .novelty = !uniform,
+                          .mutate_ratio = uniform ? 0.0 : 0.7,
+                          .shrink = !no_shrink,
+                          .shrinking = {.max_calls = shrink_calls},
+                          .stop_on_failure = false,
+                          .store = &corpus,
+                          .progress_every = 10};
+    options.on_progress = progress_printer("fuzz", quiet);
+    const EngineReport report = Engine(target, options).run();
+    nlohmann::json findings = nlohmann::json::array();
+    for (const Finding& f : report.findings)
+      findings.push_back({{"case_id", f.case_id},
+                          {"case_dir", (fs::path(g.corpus_root) / "rejected" / f.case_id).string()},
+                          {"signature", f.signature},
+                          {"scenario", f.value_text},
+                          {"found_at_run", f.found_at_run}});
+    const nlohmann::json out = {{"runner", runner.description}, {"corpus_root", g.corpus_root},
+                                {"schedule", schedule},         {"runs", report.runs},
+                                {"accepted", report.kept},      {"invalid", report.discards},
+                                {"coverpoints", report.features}, {"findings", findings}};
+    fmt::print("{}\n", out.dump(2));
+    return findings.empty() ? kExitOk : kExitFinding;
+  } catch (const scenario::RunnerError& e) {
+    return usage_error("fuzz", e.what());
+  } catch (const scenario::ScenarioError& e) {
+    return fail(kExitBadInput, e.what());
+  } catch (const CorpusError& e) {
+    return fail(kExitBadInput, e.what());
+  }
+}
+
+}  // namespace
+
+int run_seed_index(const Args& args) { return seed_index(args); }
+int run_fuzz(const Args& args) { return fuzz(args); }
+
+}  // namespace testgen::cli
