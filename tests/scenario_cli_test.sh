@@ -23,6 +23,11 @@ for f in config.toml mutations.json run_summary.json case.json tree.json logs/ra
 done
 grep -q '^log_path = "logs"$' "corpus/accepted/$case/config.toml" || fail "log_path not rewritten"
 [[ -f "corpus/metadata/$case.json" && -f corpus/metadata/global_coverage.json ]] || fail "metadata missing"
+# Coverage is kept by coverpoint name, as leanguard-testgen kept it.
+[[ "$(json corpus/metadata/global_coverage.json 'd["version"], "leader_elected" in d["observed"]')" == "1 True" ]] ||
+  fail "global coverage: $(cat corpus/metadata/global_coverage.json)"
+[[ "$(json "corpus/metadata/$case.json" 'd["coverage_mode"], d["traces"][0].endswith("logs/raft_events.csv"), d["paths"]["mutations"].endswith("mutations.json")')" == \
+   "coverpoints True True" ]] || fail "metadata: $(cat "corpus/metadata/$case.json")"
 [[ -z "$(ls corpus/_work)" ]] || fail "_work not cleaned: $(ls corpus/_work)"
 
 # The same seed again, in a fresh corpus: the same summary and the same case ids.

@@ -26,6 +26,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "testgen/engine.h"
 
@@ -90,6 +91,7 @@ class Corpus : public CaseStore {
 
   std::filesystem::path root_;
   std::string front_;
+  std::unordered_map<Feature, std::string> names_;  // features that have names (coverpoints)
   std::string campaign_json_ = "{}";
   double last_coverage_write_ = -1e9;
   uint64_t temp_counter_ = 0;

@@ -60,6 +60,10 @@ struct RunResult {
   std::string detail;
   /// Files to keep beside the case when it is saved (may be empty).
   std::vector<Artifact> artifacts;
+  /// The names of the features, when they mean something to people
+  /// (coverpoints): each feature is feature_of(name). Saved cases and the
+  /// corpus's global coverage list them by name.
+  std::vector<std::string> feature_names;
 };
 
 class Target {

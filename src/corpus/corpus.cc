@@ -109,6 +109,10 @@ std::string Corpus::save(const CaseRecord& record) {
             {"parent", record.parent ? json(*record.parent) : json(nullptr)},
             {"mutations", record.mutations},
             {"features", features_json(record.result.features)}};
+  if (!record.result.feature_names.empty()) {
+    c["observed"] = record.result.feature_names;
+    for (const std::string& name : record.result.feature_names) names_.emplace(feature_of(name), name);
+  }
   if (!record.shrink_log.empty()) {
     json log = json::array();
     for (const auto& p : record.shrink_log)
@@ -140,20 +144,29 @@ std::string Corpus::save(const CaseRecord& record) {
 void Corpus::write_metadata(const std::string& id, const fs::path& dir) {
   const json c = parse_json(dir / "case.json");
   const bool rejected = c.value("status", "") == "rejected";
+  json paths = {{"case_dir", fs::relative(dir, root_).string()},
+                {"case", fs::relative(dir / "case.json", root_).string()},
+                {"tree", fs::relative(dir / "tree.json", root_).string()}};
+  // The files a front may keep beside them (scenario campaigns: leanguard's set).
+  for (const char* file : {"config.toml", "run_summary.json", "mutations.json", "report.txt", "logs"})
+    if (fs::exists(dir / file)) paths[fs::path(file).stem().string()] = fs::relative(dir / file, root_).string();
+  json traces = json::array();
+  if (fs::is_directory(dir / "logs"))
+    for (const auto& e : fs::directory_iterator(dir / "logs"))
+      if (e.path().filename().string().ends_with("_events.csv")) traces.push_back(fs::relative(e.path(), root_).string());
+  std::sort(traces.begin(), traces.end());
+  const bool named = c.contains("observed");
   json meta = {{"case_id", id},
                {"front", c.value("front", front_)},
                {"target", c.value("target", "")},
                {"status", rejected ? "rejected" : "accepted"},
                {"parent", c.contains("parent") ? c["parent"] : json(nullptr)},
-               {"paths",
-                {{"case_dir", fs::relative(dir, root_).string()},
-                 {"case", fs::relative(dir / "case.json", root_).string()},
-                 {"tree", fs::relative(dir / "tree.json", root_).string()}}},
+               {"paths", paths},
                {"mutations", c.value("mutations", json::array())},
                {"signature", c.value("signature", "")},
-               {"traces", json::array()},
-               {"coverage_mode", "features"},
-               {"observed", c.value("features", json::array())},
+               {"traces", traces},
+               {"coverage_mode", named ? "coverpoints" : "features"},
+               {"observed", named ? c["observed"] : c.value("features", json::array())},
                {"new_features", c.value("new_features", 0)},
                {"novelty", c.value("new_features", 0) > 0 ? "new" : "redundant"},
                {"campaign", json::parse(campaign_json_)}};
@@ -225,6 +238,8 @@ std::vector<StoredCase> Corpus::load() {
       sc.rejected = std::string(status) == "rejected";
       sc.signature = c.value("signature", "");
       sc.target = c.value("target", "");
+      for (const auto& name : c.value("observed", json::array()))
+        if (name.is_string()) names_.emplace(feature_of(name.get<std::string>()), name.get<std::string>());
       for (const auto& f : c.value("features", json::array()))
         sc.features.add(std::stoull(f.get<std::string>(), nullptr, 16));
       sc.tree = read_tree(dir);
@@ -238,8 +253,16 @@ void Corpus::save_coverage(const GlobalCoverage& coverage, bool final) {
   const double now = now_seconds();
   if (!final && now - last_coverage_write_ < kCoverageWriteInterval) return;
   last_coverage_write_ = now;
-  json doc = {{"version", 1}, {"observed", json::array()}};
-  for (Feature f : coverage.sorted()) doc["observed"].push_back(fmt::format("{:016x}", f));
+  // Named features (coverpoints) by name, sorted; the rest by hash.
+  std::vector<std::string> named, unnamed;
+  for (Feature f : coverage.sorted()) {
+    auto it = names_.find(f);
+    if (it != names_.end()) named.push_back(it->second);
+    else unnamed.push_back(fmt::format("{:016x}", f));
+  }
+  std::sort(named.begin(), named.end());
+  json doc = {{"version", 1}, {"observed", named}};
+  for (std::string& u : unnamed) doc["observed"].push_back(std::move(u));
   write_file_atomic(root_ / "metadata" / "global_coverage.json", doc.dump(2) + "\n");
 }
 

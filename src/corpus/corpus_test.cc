@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <fmt/format.h>
 
 namespace testgen {
 namespace {
@@ -143,6 +144,34 @@ TEST_F(CorpusTest, AnArtifactOutsideTheCaseIsRefusedAndNothingIsLeft) {
   EXPECT_EQ(c.case_count(), 0u);
   EXPECT_FALSE(fs::exists(root_ / "escape.txt"));
   EXPECT_TRUE(fs::is_empty(root_ / "_work"));
+}
+
+TEST_F(CorpusTest, NamedFeaturesAreListedByNameEverywhere) {
+  CaseRecord r = record(11);
+  r.result.features = FeatureSet();
+  r.result.feature_names = {"split_vote", "leader_elected"};
+  for (const std::string& n : r.result.feature_names) r.result.features.add(n);
+  r.result.features.add("unnamed");
+  r.result.artifacts = {{"logs/raft_events.csv", "time_ms\n"}, {"config.toml", "a = 1\n"}};
+  {
+    Corpus c(root_, "scenario");
+    const std::string id = c.save(r);
+    auto meta = nlohmann::json::parse(read_file(root_ / "metadata" / (id + ".json")));
+    EXPECT_EQ(meta["coverage_mode"], "coverpoints");
+    EXPECT_EQ(meta["observed"], (std::vector<std::string>{"split_vote", "leader_elected"}));
+    EXPECT_EQ(meta["traces"], std::vector<std::string>{"accepted/" + id + "/logs/raft_events.csv"});
+    EXPECT_EQ(meta["paths"]["config"], "accepted/" + id + "/config.toml");
+  }
+  // A corpus opened again learns the names back from its cases.
+  Corpus again(root_, "scenario");
+  GlobalCoverage global;
+  for (const StoredCase& sc : again.load()) global.merge(sc.features);
+  again.save_coverage(global, true);
+  auto doc = nlohmann::json::parse(read_file(root_ / "metadata" / "global_coverage.json"));
+  ASSERT_EQ(doc["observed"].size(), 3u);
+  EXPECT_EQ(doc["observed"][0], "leader_elected");
+  EXPECT_EQ(doc["observed"][1], "split_vote");
+  EXPECT_EQ(doc["observed"][2], fmt::format("{:016x}", feature_of("unnamed")));
 }
 
 }  // namespace

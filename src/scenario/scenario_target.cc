@@ -90,10 +90,12 @@ RunResult ScenarioTarget::run(const Cursor& input) {
     result.signature = fmt::format("runner error: {}", blank_numbers(last_.error.substr(0, last_.error.find(':'))));
     result.detail = last_.error;
   } else {
-    for (const std::string& point : last_.summary->coverage) result.features.add("cover:" + point);
+    // Observed items as leanguard-testgen named them: coverpoints, and trace signatures if asked.
+    result.feature_names = last_.summary->coverage;
     if (setup_.trace_signature)
       for (const auto& entry : fs::directory_iterator(dir / "logs"))
-        if (entry.path().string().ends_with("_events.csv")) result.features.add(trace_kind_hash(entry.path()));
+        if (entry.path().string().ends_with("_events.csv")) result.feature_names.push_back(trace_kind_hash(entry.path()));
+    for (const std::string& name : result.feature_names) result.features.add(name);
     if (last_.status == RunStatus::kReject) {
       result.verdict = Verdict::kFail;
       result.signature = violation_signature(*last_.summary);
