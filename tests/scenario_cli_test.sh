@@ -41,6 +41,23 @@ assert a == b, (a, b)
 PY
 [[ "$(ls corpus/accepted)" == "$(ls again/accepted)" ]] || fail "case ids differ between identical runs"
 
+# A seed that breaks election safety: the finding is kept in rejected/ with
+# its signature (checker and violation, numbers blanked), replays as failing
+# with the same signature, and is already minimal.
+mkdir trap && cp "$seeds/steady.toml" "$here/data/raftlog/two_leaders.toml" trap/
+run "$TESTGEN" seed-index trap --corpus-root trapped
+run "$TESTGEN" fuzz --budget 30 --rng-seed 1 --corpus-root trapped -q
+expect_rc 1
+[[ "$(json out 'sorted(set(f["signature"] for f in d["findings"]))')" == \
+   "['election_safety: two leaders in term N: node N and node N (at N ms)']" ]] || fail "findings: $(cat out)"
+dir=$(json out 'd["findings"][0]["case_dir"]')
+for f in config.toml mutations.json run_summary.json logs/raft_events.csv; do [[ -f "$dir/$f" ]] || fail "$dir lacks $f"; done
+run "$TESTGEN" replay "$dir" -q
+expect_rc 1
+expect_out_contains '"same_signature": true'
+run "$TESTGEN" minimize "$dir" -q
+expect_rc 0
+
 # Bad input.
 run "$TESTGEN" fuzz --budget 5 --corpus-root empty -q
 expect_rc 3

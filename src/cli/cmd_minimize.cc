@@ -23,13 +23,15 @@ int run_minimize(const Args& args) {
   app.add_option("case_dir", dir, "the case directory")->required()->check(CLI::ExistingDirectory);
   app.add_option("--max-calls", max_calls, "runs the reduction may use")->capture_default_str();
   app.add_flag("-q,--quiet", quiet, "no human summary on stderr");
+  ScenarioArgs scenario;  // scenario cases: which runner re-runs them
+  add_globals(app, scenario, false);
   if (auto stop = parse(app, "minimize", args)) return *stop;
 
   try {
     const CaseInfo info = Corpus::read_case(dir);
     const ChoiceTree tree = Corpus::read_tree(dir);
     std::string error;
-    auto target = make_target(info.front, info.target, dir, error);
+    auto target = make_target(info.front, info.target, dir, scenario, error);
     if (!target) return fail(kExitBadInput, fmt::format("{}/case.json: {}", dir, error));
     auto [before, ran] = replay(*target, tree, info.size);
     if (before.verdict != Verdict::kFail || before.signature != info.signature)

@@ -18,13 +18,15 @@ int run_replay(const Args& args) {
   bool quiet = false;
   app.add_option("case_dir", dir, "the case directory")->required();
   app.add_flag("-q,--quiet", quiet, "no human summary on stderr");
+  ScenarioArgs scenario;  // scenario cases: which runner re-runs them
+  add_globals(app, scenario, false);
   if (auto stop = parse(app, "replay", args)) return *stop;
 
   try {
     const CaseInfo info = Corpus::read_case(dir);
     const ChoiceTree tree = Corpus::read_tree(dir);
     std::string error;
-    auto target = make_target(info.front, info.target, dir, error);
+    auto target = make_target(info.front, info.target, dir, scenario, error);
     if (!target) return fail(kExitBadInput, fmt::format("{}/case.json: {}", dir, error));
     auto [result, ran] = replay(*target, tree, info.size);
     const std::string value = describe(*target, ran, info.size);

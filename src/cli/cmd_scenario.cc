@@ -7,6 +7,7 @@
 
 #include "cli_support.h"
 #include "exit_codes.h"
+#include "scenario_options.h"
 #include "scenario_target.h"
 #include "seeds.h"
 #include "testgen/corpus.h"
@@ -15,75 +16,12 @@ namespace testgen::cli {
 namespace fs = std::filesystem;
 namespace {
 
-// The options every scenario subcommand takes (leanguard-testgen's globals).
-struct GlobalArgs {
-  std::string corpus_root = "leanguard_corpus";
-  std::string checker_dir;
-  std::string runner;
-  std::string runner_cmd;
-  bool allow_nondeterministic = false;
-};
-
-void add_globals(CLI::App& app, GlobalArgs& g) {
-  app.add_option("--corpus-root", g.corpus_root, "the corpus")->capture_default_str();
-  app.add_option("--checker-dir", g.checker_dir,
-                 "where the runner finds checkers (default: lean/.lake/build/bin for leanguard-run, the bundled "
-                 "checkers for the bundled simulator)");
-  app.add_option("--runner,--leanguard-run", g.runner, "a runner speaking leanguard-run's protocol");
-  app.add_option("--runner-cmd", g.runner_cmd,
-                 "any program, as a template: 'prog --config {config} --log-dir {log_dir}' (also {checker_dir}, "
-                 "{coverage_dir}); it prints a RunSummaryV1 or leaves {log_dir}/run_summary.json");
-  app.add_flag("--allow-nondeterministic", g.allow_nondeterministic,
-               "let the runner run nondeterministic scenarios, and report flaky rejects");
-}
-
-fs::path own_directory() {
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? fs::path(".") : exe.parent_path();
-}
-
-bool executable(const fs::path& p) { return ::access(p.c_str(), X_OK) == 0 && fs::is_regular_file(p); }
-
-std::optional<fs::path> on_path(const std::string& program) {
-  const char* path = std::getenv("PATH");
-  std::istringstream dirs(path ? path : "");
-  for (std::string dir; std::getline(dirs, dir, ':');)
-    if (!dir.empty() && executable(fs::path(dir) / program)) return fs::path(dir) / program;
-  return std::nullopt;
-}
-
-// --runner, --runner-cmd, then leanguard-run beside us or on PATH (as
-// leanguard-testgen looked), then the bundled simulator.
-scenario::Runner find_runner(const GlobalArgs& g) {
-  if (!g.runner.empty() && !g.runner_cmd.empty())
-    throw scenario::RunnerError("give --runner or --runner-cmd, not both");
-  if (!g.runner_cmd.empty()) return scenario::command_runner(g.runner_cmd, g.checker_dir, g.allow_nondeterministic);
-  const std::string lean_checkers = g.checker_dir.empty() ? "lean/.lake/build/bin" : g.checker_dir;
-  if (!g.runner.empty()) {
-    if (!executable(g.runner)) throw scenario::RunnerError(fmt::format("runner '{}' is not an executable file", g.runner));
-    return scenario::leanguard_runner(g.runner, lean_checkers, g.allow_nondeterministic);
-  }
-  if (executable(own_directory() / "leanguard-run"))
-    return scenario::leanguard_runner(own_directory() / "leanguard-run", lean_checkers, g.allow_nondeterministic);
-  if (auto found = on_path("leanguard-run")) return scenario::leanguard_runner(*found, lean_checkers, g.allow_nondeterministic);
-  const fs::path bundled = own_directory() / "raftlog-run";
-  if (!executable(bundled))
-    throw scenario::RunnerError("no runner: give --runner or --runner-cmd (no leanguard-run on PATH, no bundled "
-                                "raftlog-run beside testgen)");
-  scenario::Runner r = scenario::leanguard_runner(
-      bundled, g.checker_dir.empty() ? own_directory() / "raftlog-checkers" : fs::path(g.checker_dir),
-      g.allow_nondeterministic);
-  r.description = fmt::format("bundled simulator: {}", bundled.string());
-  return r;
-}
-
 int seed_index(const Args& args) {
   CLI::App app{"Copy seed scenarios (*.toml of a directory, or one file) into CORPUS/seeds/ and index them in\n"
                "CORPUS/metadata/seeds_index.json (name, tags from '# tags: a, b' lines, content hash).\n"
                "Every seed is checked first; a malformed one is named with its line and nothing is copied.",
                "testgen seed-index"};
-  GlobalArgs g;
+  ScenarioArgs g;
   std::string source;
   app.add_option("seeds_src", source, "directory of seed *.toml files, or one file")->required();
   add_globals(app, g);
@@ -109,7 +47,7 @@ int fuzz(const Args& args) {
                "favouring rare coverpoints; --schedule uniform-seeds mutates an original seed chosen\n"
                "uniformly each time, as leanguard-testgen did. Prints a JSON summary; exit 1 on a finding.",
                "testgen fuzz"};
-  GlobalArgs g;
+  ScenarioArgs g;
   uint64_t budget = 100, seed = 0;
   int64_t max_mutations = 4;
   std::string schedule = "coverage", schema_file;
@@ -144,7 +82,8 @@ int fuzz(const Args& args) {
          .runner = runner,
          .work_dir = fs::absolute(fs::path(g.corpus_root) / "_work"),
          .max_mutations = max_mutations,
-         .trace_signature = trace_signature},
+         .trace_signature = trace_signature,
+         .name = scenario_target_name("all", max_mutations)},
         processes);
     const bool uniform = schedule == "uniform-seeds";
     EngineOptions options{.seed = seed,

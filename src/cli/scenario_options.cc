@@ -1,0 +1,136 @@
+#include "scenario_options.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <sstream>
+
+#include "scenario_target.h"
+#include "seeds.h"
+#include "testgen/process.h"
+
+namespace testgen::cli {
+namespace fs = std::filesystem;
+namespace {
+
+fs::path own_directory() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path(".") : exe.parent_path();
+}
+
+bool executable(const fs::path& p) { return ::access(p.c_str(), X_OK) == 0 && fs::is_regular_file(p); }
+
+std::optional<fs::path> on_path(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  std::istringstream dirs(path ? path : "");
+  for (std::string dir; std::getline(dirs, dir, ':');)
+    if (!dir.empty() && executable(fs::path(dir) / program)) return fs::path(dir) / program;
+  return std::nullopt;
+}
+
+}  // namespace
+
+// The options every scenario subcommand takes (leanguard-testgen's globals).
+void add_globals(CLI::App& app, ScenarioArgs& g, bool with_corpus_root) {
+  if (with_corpus_root) app.add_option("--corpus-root", g.corpus_root, "the corpus")->capture_default_str();
+  app.add_option("--checker-dir", g.checker_dir,
+                 "where the runner finds checkers (default: lean/.lake/build/bin for leanguard-run, the bundled "
+                 "checkers for the bundled simulator)");
+  app.add_option("--runner,--leanguard-run", g.runner, "a runner speaking leanguard-run's protocol");
+  app.add_option("--runner-cmd", g.runner_cmd,
+                 "any program, as a template: 'prog --config {config} --log-dir {log_dir}' (also {checker_dir}, "
+                 "{coverage_dir}); it prints a RunSummaryV1 or leaves {log_dir}/run_summary.json");
+  app.add_flag("--allow-nondeterministic", g.allow_nondeterministic,
+               "let the runner run nondeterministic scenarios, and report flaky rejects");
+}
+
+// --runner, --runner-cmd, then leanguard-run beside us or on PATH (as
+// leanguard-testgen looked), then the bundled simulator.
+scenario::Runner find_runner(const ScenarioArgs& g) {
+  if (!g.runner.empty() && !g.runner_cmd.empty())
+    throw scenario::RunnerError("give --runner or --runner-cmd, not both");
+  if (!g.runner_cmd.empty()) return scenario::command_runner(g.runner_cmd, g.checker_dir, g.allow_nondeterministic);
+  const std::string lean_checkers = g.checker_dir.empty() ? "lean/.lake/build/bin" : g.checker_dir;
+  if (!g.runner.empty()) {
+    if (!executable(g.runner)) throw scenario::RunnerError(fmt::format("runner '{}' is not an executable file", g.runner));
+    return scenario::leanguard_runner(g.runner, lean_checkers, g.allow_nondeterministic);
+  }
+  if (executable(own_directory() / "leanguard-run"))
+    return scenario::leanguard_runner(own_directory() / "leanguard-run", lean_checkers, g.allow_nondeterministic);
+  if (auto found = on_path("leanguard-run")) return scenario::leanguard_runner(*found, lean_checkers, g.allow_nondeterministic);
+  const fs::path bundled = own_directory() / "raftlog-run";
+  if (!executable(bundled))
+    throw scenario::RunnerError("no runner: give --runner or --runner-cmd (no leanguard-run on PATH, no bundled "
+                                "raftlog-run beside testgen)");
+  scenario::Runner r = scenario::leanguard_runner(
+      bundled, g.checker_dir.empty() ? own_directory() / "raftlog-checkers" : fs::path(g.checker_dir),
+      g.allow_nondeterministic);
+  r.description = fmt::format("bundled simulator: {}", bundled.string());
+  return r;
+}
+
+
+std::string scenario_target_name(const std::string& protocol, int64_t max_mutations) {
+  return fmt::format("scenario:{}|{}", protocol, max_mutations);
+}
+
+namespace {
+
+// Owns what the target needs: the process runner and the scratch directory.
+class OwningScenarioTarget : public Target {
+ public:
+  OwningScenarioTarget(scenario::ScenarioSetup setup)
+      : work_(setup.work_dir), target_(std::move(setup), processes_) {}
+  ~OwningScenarioTarget() override {
+    std::error_code ignored;
+    fs::remove_all(work_, ignored);
+  }
+  std::string name() const override { return target_.name(); }
+  RunResult run(const Cursor& input) override { return target_.run(input); }
+  std::string describe(const Cursor& input) override { return target_.describe(input); }
+
+ private:
+  fs::path work_;
+  SubprocessRunner processes_;
+  scenario::ScenarioTarget target_;
+};
+
+}  // namespace
+
+std::unique_ptr<Target> make_scenario_target(const std::string& name, const fs::path& case_dir, const ScenarioArgs& g,
+                                             std::string& error) {
+  const size_t bar = name.find('|');
+  if (!name.starts_with("scenario:") || bar == std::string::npos) {
+    error = fmt::format("'{}' is not a scenario target (scenario:PROTOCOL|MAX_MUTATIONS)", name);
+    return nullptr;
+  }
+  const std::string protocol = name.substr(9, bar - 9);
+  const int64_t max_mutations = std::atoll(name.c_str() + bar + 1);
+  try {
+    const fs::path root = fs::absolute(case_dir).lexically_normal().parent_path().parent_path();
+    std::vector<scenario::SeedInfo> infos;
+    std::vector<scenario::Seed> seeds = scenario::load_seeds(root, &infos);
+    if (seeds.empty()) {
+      error = fmt::format("{}/seeds: no seeds (the case must sit in its corpus: ROOT/rejected/ID)", root.string());
+      return nullptr;
+    }
+    std::vector<size_t> filter;
+    for (size_t i = 0; i < infos.size() && protocol != "all"; ++i)
+      if (std::find(infos[i].tags.begin(), infos[i].tags.end(), protocol) != infos[i].tags.end()) filter.push_back(i);
+    scenario::ScenarioSetup setup{
+        .context = std::make_shared<scenario::MutationContext>(std::move(seeds), scenario::Schema{}),
+        .runner = find_runner(g),
+        .work_dir = root / "_work" / fmt::format("replay-{}", ::getpid()),
+        .max_mutations = max_mutations,
+        .seed_filter = std::move(filter),
+        .name = name};
+    return std::make_unique<OwningScenarioTarget>(std::move(setup));
+  } catch (const std::exception& e) {
+    error = e.what();
+    return nullptr;
+  }
+}
+
+}  // namespace testgen::cli

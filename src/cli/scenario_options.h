@@ -1,0 +1,39 @@
+#pragma once
+// What the scenario subcommands (and replay and minimize, for scenario
+// cases) share: leanguard-testgen's global options and finding the runner.
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+
+#include "runner.h"
+#include "testgen/engine.h"
+
+namespace testgen::cli {
+
+struct ScenarioArgs {
+  std::string corpus_root = "leanguard_corpus";
+  std::string checker_dir;
+  std::string runner;
+  std::string runner_cmd;
+  bool allow_nondeterministic = false;
+};
+
+/// --corpus-root (unless `with_corpus_root` is false), --checker-dir,
+/// --runner/--leanguard-run, --runner-cmd, --allow-nondeterministic.
+void add_globals(CLI::App& app, ScenarioArgs& g, bool with_corpus_root = true);
+
+/// --runner, --runner-cmd, then leanguard-run beside testgen or on PATH (as
+/// leanguard-testgen looked), then the bundled simulator. RunnerError if none.
+scenario::Runner find_runner(const ScenarioArgs& g);
+
+/// "scenario:all|4": the seeds drawn from (a protocol tag, or all) and the
+/// most mutations, which replay needs to read a tree the same way.
+std::string scenario_target_name(const std::string& protocol, int64_t max_mutations);
+
+/// The scenario target of a case saved in `case_dir` (corpus ROOT/status/id),
+/// with the seeds of that corpus; nullptr with `error` set.
+std::unique_ptr<Target> make_scenario_target(const std::string& name, const std::filesystem::path& case_dir,
+                                             const ScenarioArgs& g, std::string& error);
+
+}  // namespace testgen::cli
