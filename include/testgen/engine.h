@@ -150,6 +150,10 @@ struct EngineOptions {
   /// Called about every `progress_every` runs (0: never) and at the end.
   std::function<void(const Progress&)> on_progress;
   uint64_t progress_every = 1000;
+  /// What the adaptive model learns from a discarded (invalid) input; below
+  /// zero, the choices that made it become rarer than choices that merely
+  /// found nothing new.
+  double discard_gain = 0;
   /// Inputs generated before they are run together (Target::run_batch).
   /// Learning and parent choice see a batch's results after the batch.
   /// Coverage sources measure single runs, so they force 1.

@@ -97,6 +97,8 @@ int fuzz(const Args& args) {
                           .stop_on_failure = false,
                           .store = &corpus,
                           .progress_every = 10};
+    // An invalid scenario (runner exit 2): the choices that made it become rarer.
+    if (!uniform) options.discard_gain = -1;
     options.on_progress = progress_printer("fuzz", quiet);
     const EngineReport report = Engine(target, options).run();
     nlohmann::json findings = nlohmann::json::array();

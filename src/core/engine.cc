@@ -308,7 +308,9 @@ struct Engine::Impl {
         ++report.runs;
         report.duplicates += !novel;
         const size_t gain = result.verdict == Verdict::kDiscard ? 0 : global.count_new(result.features);
-        if (opt.adapt) model.learn(p.source->decisions(), static_cast<double>(gain));
+        if (opt.adapt)
+          model.learn(p.source->decisions(),
+                      result.verdict == Verdict::kDiscard ? opt.discard_gain : static_cast<double>(gain));
         const ChoiceTree forced = p.tree.forced_only();
         if (result.verdict == Verdict::kDiscard) {
           ++report.discards;

@@ -149,6 +149,27 @@ TEST(Engine, DiscardsAreCountedNotKept) {
   EXPECT_TRUE(r.findings.empty());
 }
 
+// Odd choices make an invalid input; a negative discard gain teaches the
+// model to make them rarer.
+class OddIsInvalid : public Target {
+ public:
+  std::string name() const override { return "test:odd"; }
+  RunResult run(const Cursor& at) override {
+    RunResult r;
+    if (g::choose(0, 9)(at) % 2) r.verdict = Verdict::kDiscard;
+    return r;
+  }
+  std::string describe(const Cursor&) override { return ""; }
+};
+
+TEST(Engine, ANegativeDiscardGainMakesInvalidChoicesRarer) {
+  OddIsInvalid a, b;
+  const EngineReport plain = Engine(a, {.seed = 1, .max_runs = 2000, .novelty = false}).run();
+  const EngineReport taught = Engine(b, {.seed = 1, .max_runs = 2000, .novelty = false, .discard_gain = -1}).run();
+  EXPECT_GT(plain.discards, 800u);  // about half
+  EXPECT_LT(taught.discards, plain.discards * 6 / 10) << taught.discards << " vs " << plain.discards;
+}
+
 class ThrowingTarget : public Target {
  public:
   std::string name() const override { return "test:throw"; }
