@@ -28,11 +28,10 @@ int run_minimize(const Args& args) {
   if (auto stop = parse(app, "minimize", args)) return *stop;
 
   try {
-    const CaseInfo info = Corpus::read_case(dir);
-    const ChoiceTree tree = Corpus::read_tree(dir);
-    std::string error;
-    auto target = make_target(info.front, info.target, dir, scenario, error);
-    if (!target) return fail(kExitBadInput, fmt::format("{}/case.json: {}", dir, error));
+    const LoadedCase loaded = load_case(dir, scenario);
+    const CaseInfo& info = loaded.info;
+    const ChoiceTree& tree = loaded.tree;
+    Target* target = loaded.target.get();
     auto [before, ran] = replay(*target, tree, info.size);
     if (before.verdict != Verdict::kFail || before.signature != info.signature)
       return fail(kExitBadInput, fmt::format("{}: the case does not fail with its signature any more ({}); nothing to "

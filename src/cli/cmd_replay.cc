@@ -23,11 +23,10 @@ int run_replay(const Args& args) {
   if (auto stop = parse(app, "replay", args)) return *stop;
 
   try {
-    const CaseInfo info = Corpus::read_case(dir);
-    const ChoiceTree tree = Corpus::read_tree(dir);
-    std::string error;
-    auto target = make_target(info.front, info.target, dir, scenario, error);
-    if (!target) return fail(kExitBadInput, fmt::format("{}/case.json: {}", dir, error));
+    const LoadedCase loaded = load_case(dir, scenario);
+    const CaseInfo& info = loaded.info;
+    const ChoiceTree& tree = loaded.tree;
+    Target* target = loaded.target.get();
     auto [result, ran] = replay(*target, tree, info.size);
     const std::string value = describe(*target, ran, info.size);
     const bool fails = result.verdict == Verdict::kFail;

@@ -23,4 +23,12 @@ std::unique_ptr<Target> make_target(const std::string& front, const std::string&
   return nullptr;
 }
 
+LoadedCase load_case(const std::filesystem::path& case_dir, const ScenarioArgs& scenario) {
+  LoadedCase c{Corpus::read_case(case_dir), Corpus::read_tree(case_dir), nullptr};
+  std::string error;
+  c.target = make_target(c.info.front, c.info.target, case_dir, scenario, error);
+  if (!c.target) throw CorpusError(fmt::format("{}: {}", (case_dir / "case.json").string(), error));
+  return c;
+}
+
 }  // namespace testgen::cli
