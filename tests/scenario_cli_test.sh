@@ -17,11 +17,15 @@ expect_rc 0
 cp out first.json
 [[ "$(json out 'd["runner"].startswith("bundled simulator:"), d["runs"], d["accepted"] > 3, d["coverpoints"] >= 15')" == \
    "True 120 True True" ]] || fail "fuzz: $(cat out)"
+# New queue entries were run twice; the simulator is deterministic, so nothing is flaky.
+[[ "$(json out 'd["rechecks"] >= d["accepted"], d["flaky_verdicts"], d["flaky_coverage"]')" == "True 0 0" ]] ||
+  fail "stability: $(cat out)"
 case=$(ls corpus/accepted | head -1)
 for f in config.toml mutations.json run_summary.json case.json tree.json logs/raft_events.csv; do
   [[ -f "corpus/accepted/$case/$f" ]] || fail "accepted/$case lacks $f"
 done
 grep -q '^log_path = "logs"$' "corpus/accepted/$case/config.toml" || fail "log_path not rewritten"
+[[ "$(json "corpus/accepted/$case/case.json" 'd["stability"]')" == stable ]] || fail "stability not recorded"
 [[ -f "corpus/metadata/$case.json" && -f corpus/metadata/global_coverage.json ]] || fail "metadata missing"
 # Coverage is kept by coverpoint name, as leanguard-testgen kept it.
 [[ "$(json corpus/metadata/global_coverage.json 'd["version"], "leader_elected" in d["observed"]')" == "1 True" ]] ||

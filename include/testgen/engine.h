@@ -97,6 +97,8 @@ struct CaseRecord {
   /// For findings: the tree as first found, and what the shrinker did.
   std::optional<ChoiceTree> original;
   std::vector<ShrinkPassStats> shrink_log;
+  /// With EngineOptions::recheck: "stable", "flaky-coverage" or "flaky-verdict".
+  std::string stability;
 };
 
 /// A case loaded back from storage (to resume a campaign).
@@ -150,6 +152,12 @@ struct EngineOptions {
   /// Called about every `progress_every` runs (0: never) and at the end.
   std::function<void(const Progress&)> on_progress;
   uint64_t progress_every = 1000;
+  /// Run every case once more before keeping it (new coverage) or reporting
+  /// it (a failure), and class it: stable, flaky-coverage (other features
+  /// the second time) or flaky-verdict (another verdict or signature). A
+  /// flaky-verdict case is neither kept nor reported, unless report_flaky.
+  bool recheck = false;
+  bool report_flaky = false;
   /// What the adaptive model learns from a discarded (invalid) input; below
   /// zero, the choices that made it become rarer than choices that merely
   /// found nothing new.
@@ -186,6 +194,10 @@ struct EngineReport {
   uint64_t kept = 0;
   uint64_t discards = 0;
   uint64_t duplicates = 0;
+  /// With recheck: cases whose second run changed the verdict, or the features.
+  uint64_t rechecks = 0;
+  uint64_t flaky_verdicts = 0;
+  uint64_t flaky_coverage = 0;
   uint64_t resumed_cases = 0;
   bool exhausted = false;
   double seconds = 0;

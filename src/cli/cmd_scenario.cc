@@ -99,6 +99,10 @@ int fuzz(const Args& args) {
                           .progress_every = 10};
     // An invalid scenario (runner exit 2): the choices that made it become rarer.
     if (!uniform) options.discard_gain = -1;
+    // New queue entries and rejects run twice; a reject that does not repeat
+    // is no finding unless nondeterminism is allowed.
+    options.recheck = true;
+    options.report_flaky = g.allow_nondeterministic;
     options.on_progress = progress_printer("fuzz", quiet);
     const EngineReport report = Engine(target, options).run();
     nlohmann::json findings = nlohmann::json::array();
@@ -111,7 +115,9 @@ int fuzz(const Args& args) {
     const nlohmann::json out = {{"runner", runner.description}, {"corpus_root", g.corpus_root},
                                 {"schedule", schedule},         {"runs", report.runs},
                                 {"accepted", report.kept},      {"invalid", report.discards},
-                                {"coverpoints", report.features}, {"findings", findings}};
+                                {"coverpoints", report.features}, {"rechecks", report.rechecks},
+                                {"flaky_verdicts", report.flaky_verdicts}, {"flaky_coverage", report.flaky_coverage},
+                                {"findings", findings}};
     fmt::print("{}\n", out.dump(2));
     return findings.empty() ? kExitOk : kExitFinding;
   } catch (const scenario::RunnerError& e) {

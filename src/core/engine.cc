@@ -189,8 +189,26 @@ struct Engine::Impl {
     return out;
   }
 
+  // Runs a case again; "" when rechecks are off.
+  std::string stability(const ChoiceTree& forced, const RunResult& first) {
+    if (!opt.recheck) return "";
+    auto [again, unused] = replay(target, forced, opt.size);
+    ++report.rechecks;
+    if (again.verdict != first.verdict || again.signature != first.signature) {
+      ++report.flaky_verdicts;
+      return "flaky-verdict";
+    }
+    if (again.features.items() != first.features.items()) {
+      ++report.flaky_coverage;
+      return "flaky-coverage";
+    }
+    return "stable";
+  }
+
   void keep(const ChoiceTree& forced, RunResult& result, size_t gain, std::optional<size_t> parent,
             std::vector<std::string>& mutations) {
+    const std::string stable = stability(forced, result);
+    if (stable == "flaky-verdict" && !opt.report_flaky) return;
     global.merge(result.features);
     ++report.kept;
     std::string id;
@@ -204,7 +222,8 @@ struct Engine::Impl {
                         .mutations = mutations,
                         .new_features = gain,
                         .run_index = report.runs,
-                        .size = opt.size};
+                        .size = opt.size,
+                        .stability = stable};
       id = opt.store->save(record);
       opt.store->save_coverage(global, false);
     }
@@ -219,7 +238,10 @@ struct Engine::Impl {
       ++report.known[result.signature];
       return;
     }
-    if (!known_signatures.insert(result.signature).second) return;
+    if (known_signatures.count(result.signature)) return;
+    const std::string stable = stability(forced, result);
+    if (stable == "flaky-verdict" && !opt.report_flaky) return;  // not a finding until it repeats
+    known_signatures.insert(result.signature);
     Finding finding;
     finding.signature = result.signature;
     finding.found_at_run = report.runs;
@@ -257,7 +279,8 @@ struct Engine::Impl {
                         .run_index = report.runs,
                         .size = opt.size,
                         .original = finding.original,
-                        .shrink_log = finding.shrink_log};
+                        .shrink_log = finding.shrink_log,
+                        .stability = stable};
       finding.case_id = opt.store->save(record);
       opt.store->save_coverage(global, false);
     }

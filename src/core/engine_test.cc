@@ -170,6 +170,47 @@ TEST(Engine, ANegativeDiscardGainMakesInvalidChoicesRarer) {
   EXPECT_LT(taught.discards, plain.discards * 6 / 10) << taught.discards << " vs " << plain.discards;
 }
 
+// Fails when x > 50, but only on every other call: a flaky verdict. Its
+// features wobble the same way.
+class FlakyTarget : public Target {
+ public:
+  std::string name() const override { return "test:flaky"; }
+  RunResult run(const Cursor& at) override {
+    const int64_t x = g::choose(0, 100)(at);
+    RunResult r;
+    r.features.add("x" + std::to_string(x / 10));
+    if (++calls_ % 2) r.features.add("odd call");
+    if (x > 50 && calls_ % 2) {
+      r.verdict = Verdict::kFail;
+      r.signature = "big";
+    }
+    return r;
+  }
+  std::string describe(const Cursor& at) override { return std::to_string(g::choose(0, 100)(at)); }
+
+ private:
+  uint64_t calls_ = 0;
+};
+
+TEST(Engine, RechecksClassFlakyCasesAndHoldBackFlakyFindings) {
+  FlakyTarget a;
+  const EngineReport held = Engine(a, {.seed = 1, .max_runs = 300, .stop_on_failure = false, .recheck = true}).run();
+  EXPECT_TRUE(held.findings.empty());
+  EXPECT_GT(held.flaky_verdicts, 0u);
+  EXPECT_GT(held.flaky_coverage + held.flaky_verdicts, 0u);
+  EXPECT_GT(held.rechecks, 0u);
+  FlakyTarget b;
+  const EngineReport told =
+      Engine(b, {.seed = 1, .max_runs = 300, .stop_on_failure = false, .recheck = true, .report_flaky = true}).run();
+  EXPECT_EQ(told.findings.size(), 1u);
+  // A deterministic target is stable: nothing flaky, and Hi is still found.
+  HiTarget hi;
+  const EngineReport stable = Engine(hi, {.seed = 1, .max_runs = 200000, .recheck = true}).run();
+  ASSERT_EQ(stable.findings.size(), 1u);
+  EXPECT_EQ(stable.flaky_verdicts + stable.flaky_coverage, 0u);
+  EXPECT_GT(stable.rechecks, 1u);
+}
+
 class ThrowingTarget : public Target {
  public:
   std::string name() const override { return "test:throw"; }

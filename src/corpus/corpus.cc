@@ -109,6 +109,7 @@ std::string Corpus::save(const CaseRecord& record) {
             {"parent", record.parent ? json(*record.parent) : json(nullptr)},
             {"mutations", record.mutations},
             {"features", features_json(record.result.features)}};
+  if (!record.stability.empty()) c["stability"] = record.stability;
   if (!record.result.feature_names.empty()) {
     c["observed"] = record.result.feature_names;
     for (const std::string& name : record.result.feature_names) names_.emplace(feature_of(name), name);
@@ -166,6 +167,7 @@ void Corpus::write_metadata(const std::string& id, const fs::path& dir) {
                {"signature", c.value("signature", "")},
                {"traces", traces},
                {"coverage_mode", named ? "coverpoints" : "features"},
+               {"stability", c.value("stability", "unchecked")},
                {"observed", named ? c["observed"] : c.value("features", json::array())},
                {"new_features", c.value("new_features", 0)},
                {"novelty", c.value("new_features", 0) > 0 ? "new" : "redundant"},
