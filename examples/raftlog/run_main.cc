@@ -72,6 +72,9 @@ json checker_result(testgen::SubprocessRunner& runner, const Args& a, const std:
     json doc = json::parse(in, nullptr, false);
     if (!doc.is_discarded() && doc.contains("cover")) {
       r["coverage"] = doc["cover"];
+      // testgen's extensions, passed through: hit counts and the checker's numbers.
+      if (doc.contains("hits")) r["hits"] = doc["hits"];
+      if (doc.contains("stats")) r["stats"] = doc["stats"];
       per_checker[name] = doc["cover"];
       for (const json& c : doc["cover"]) union_cover.push_back(c.get<std::string>());
     }

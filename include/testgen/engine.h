@@ -168,6 +168,17 @@ struct EngineOptions {
   size_t batch = 1;
   /// Called with each new finding once it is reduced (and saved).
   std::function<void(const Finding&)> on_finding;
+  /// How much a feature counts when parents are picked (default 1 each): a
+  /// parent's weight is the sum over its features of weight / how many
+  /// queued cases hold it. A front raises the features it aims at (a
+  /// campaign's goals) and lowers the merely fine-grained ones.
+  std::function<double(Feature)> feature_weight;
+  /// Inputs a front proposes instead of generated ones, for a systematic
+  /// search (a campaign's calibration): called before each run (batches
+  /// are then single runs), nullopt ends the run. A proposal is run, kept,
+  /// reported and shrunk like any generated input; the front learns each
+  /// result through its target.
+  std::function<std::optional<ChoiceTree>()> propose;
   /// Failures whose signature this returns true for are counted in
   /// EngineReport::known (expected failures) and neither reduced nor kept.
   std::function<bool(const std::string& signature)> is_known_failure;

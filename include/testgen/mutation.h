@@ -28,6 +28,13 @@ void nudge(ChoiceTree& tree, const NodePath& path, Rng& rng);
 /// made by the same site. Returns false when the trees share no site.
 bool splice(ChoiceTree& into, const ChoiceTree& donor, Rng& rng);
 
+/// Lengthens the list at `path` by one element, keeping the elements it has;
+/// the next run draws the new last element fresh. False when `path` is not a
+/// list or its length is at its maximum. Stacking one more step on a parent
+/// that already holds useful ones is how a search climbs: redrawing the
+/// length would as often cut them off.
+bool append_element(ChoiceTree& tree, const NodePath& path);
+
 /// One named mutation operator. `donor` may be null (then splice declines).
 struct Mutator {
   std::string_view name;
@@ -35,7 +42,7 @@ struct Mutator {
   std::function<std::optional<std::string>(ChoiceTree&, const ChoiceTree* donor, Rng&)> apply;
 };
 
-/// The registered operators: redraw, nudge, splice.
+/// The registered operators: redraw, nudge, splice, append.
 std::span<const Mutator> mutators();
 
 }  // namespace testgen

@@ -104,6 +104,7 @@ int fuzz(const Args& args) {
     options.recheck = true;
     options.report_flaky = g.allow_nondeterministic;
     options.on_progress = progress_printer("fuzz", quiet);
+    options.feature_weight = [&target](Feature f) { return target.feature_weight(f); };
     const EngineReport report = Engine(target, options).run();
     nlohmann::json findings = nlohmann::json::array();
     for (const Finding& f : report.findings)

@@ -125,7 +125,8 @@ struct Engine::Impl {
   // Parents that hold rare features are picked more often (sum of 1/frequency).
   double rarity(const Entry& e) {
     double w = 1e-3;  // a case without features can still be picked
-    for (Feature f : e.features) w += 1.0 / static_cast<double>(queue_frequency[f]);
+    for (Feature f : e.features)
+      w += (opt.feature_weight ? opt.feature_weight(f) : 1.0) / static_cast<double>(queue_frequency[f]);
     return w;
   }
 
@@ -300,7 +301,8 @@ struct Engine::Impl {
 
   EngineReport run() {
     resume();
-    const size_t batch_size = opt.coverage_sources.empty() ? std::max<size_t>(1, opt.batch) : 1;
+    const size_t batch_size =
+        opt.coverage_sources.empty() && !opt.propose ? std::max<size_t>(1, opt.batch) : 1;
     bool stop = false;
     while (!stop && budget_left()) {
       std::vector<Pending> batch;
@@ -310,8 +312,15 @@ struct Engine::Impl {
           report.exhausted = true;
           break;
         }
+        std::optional<ChoiceTree> proposal;
+        if (opt.propose && !(proposal = opt.propose())) {
+          stop = true;
+          break;
+        }
         Pending& p = batch.emplace_back();
-        if (!queue.empty() && rng.chance(opt.mutate_ratio)) {
+        if (proposal) {
+          p.tree = std::move(*proposal);
+        } else if (!queue.empty() && rng.chance(opt.mutate_ratio)) {
           p.parent = pick_parent();
           p.tree = queue[*p.parent].tree;
           mutate(p.tree, p.mutations);

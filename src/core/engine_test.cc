@@ -94,6 +94,26 @@ TEST(Engine, ABatchNeverOverrunsTheBudgetAndIsDeterministic) {
   EXPECT_EQ(a.sizes, b.sizes);
 }
 
+TEST(Engine, ProposedInputsAreRunKeptAndReportedUntilTheProposerStops) {
+  HiTarget target;
+  const EngineReport found = Engine(target, EngineOptions{.seed = 1, .max_runs = 200000}).run();
+  ASSERT_EQ(found.findings.size(), 1u);
+  int asked = 0;
+  EngineOptions options{.seed = 2, .max_runs = 100, .stop_on_failure = false, .batch = 8};
+  options.propose = [&]() -> std::optional<ChoiceTree> {
+    ++asked;
+    if (asked == 3) return found.findings[0].tree;  // the third proposal says hi
+    if (asked > 4) return std::nullopt;
+    return ChoiceTree();
+  };
+  const EngineReport report = Engine(target, options).run();
+  EXPECT_EQ(report.runs, 4u) << "the proposer ends the run, not the budget";
+  EXPECT_EQ(asked, 5);
+  ASSERT_EQ(report.findings.size(), 1u);
+  EXPECT_EQ(report.findings[0].found_at_run, 3u);
+  EXPECT_EQ(report.findings[0].value_text, "Hi!");
+}
+
 TEST(Engine, KnownFailuresAreCountedNotReduced) {
   HiTarget target;
   EngineOptions options{.seed = 1, .max_runs = 200000,

@@ -24,7 +24,25 @@ std::optional<NodePath> random_decision(const ChoiceTree& tree, Rng& rng, bool i
   return paths[rng.below(paths.size())];
 }
 
+ChoiceNode* first_decision_in(ChoiceNode& node) {
+  if (is_decision(node.kind)) return &node;
+  for (auto& [slot, child] : node.children)
+    if (ChoiceNode* d = first_decision_in(*child)) return d;
+  return nullptr;
+}
+
 }  // namespace
+
+bool append_element(ChoiceTree& tree, const NodePath& path) {
+  ChoiceNode* list = tree.find(path);
+  if (!list || list->kind != ChoiceKind::kList) return false;
+  ChoiceNode* length = list->child(0);
+  ChoiceNode* d = length ? first_decision_in(*length) : nullptr;
+  if (!d || d->value >= d->hi) return false;
+  ++d->value;
+  d->children.clear();
+  return true;
+}
 
 void redraw(ChoiceTree& tree, const NodePath& path, Rng& rng) {
   ChoiceNode* node = tree.find(path);
@@ -96,6 +114,18 @@ std::span<const Mutator> mutators() {
        [](ChoiceTree& t, const ChoiceTree* donor, Rng& rng) -> std::optional<std::string> {
          if (!donor || !splice(t, *donor, rng)) return std::nullopt;
          return std::string("splice");
+       }},
+      {"append",
+       [](ChoiceTree& t, const ChoiceTree*, Rng& rng) -> std::optional<std::string> {
+         std::vector<NodePath> lists;
+         for (const NodePath& p : t.forced_paths())
+           if (t.find(p)->kind == ChoiceKind::kList) lists.push_back(p);
+         while (!lists.empty()) {
+           const size_t i = rng.below(lists.size());
+           if (append_element(t, lists[i])) return fmt::format("append {}", path_to_string(lists[i]));
+           lists.erase(lists.begin() + static_cast<std::ptrdiff_t>(i));
+         }
+         return std::nullopt;
        }},
   };
   return table;

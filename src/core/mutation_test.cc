@@ -66,10 +66,34 @@ TEST(Mutation, SpliceCopiesASubtreeFromTheSameSite) {
   EXPECT_FALSE(splice(a, other, rng));
 }
 
+TEST(Mutation, AppendKeepsTheElementsAndAddsOneDrawnFresh) {
+  auto gen = g::list(g::choose(0, 5), g::choose(0, 1000));
+  ChoiceTree t;
+  std::vector<int64_t> before;
+  for (uint64_t seed = 1; seed < 100; ++seed) {
+    t = ChoiceTree();
+    before = draw(gen, t, seed);
+    if (!before.empty() && before.size() < 5) break;
+  }
+  ASSERT_TRUE(append_element(t, {}));
+  ChoiceTree copy = t;
+  const std::vector<int64_t> after = draw(gen, copy, 5);
+  ASSERT_EQ(after.size(), before.size() + 1);
+  EXPECT_TRUE(std::equal(before.begin(), before.end(), after.begin())) << "the old elements replay unchanged";
+  EXPECT_FALSE(append_element(t, {1})) << "not a list";
+}
+
+TEST(Mutation, AppendStopsAtTheMaximumLength) {
+  auto gen = g::list(g::choose(2, 2), g::choose(0, 9));
+  ChoiceTree t;
+  draw(gen, t, 4);
+  EXPECT_FALSE(append_element(t, {}));
+}
+
 TEST(Mutation, TableHasNamedOperators) {
   std::vector<std::string_view> names;
   for (const auto& m : mutators()) names.push_back(m.name);
-  EXPECT_EQ(names, (std::vector<std::string_view>{"redraw", "nudge", "splice"}));
+  EXPECT_EQ(names, (std::vector<std::string_view>{"redraw", "nudge", "splice", "append"}));
   ChoiceTree t;
   draw(g::choose(0, 10), t);
   Rng rng(4);

@@ -100,8 +100,11 @@ std::optional<Mutation> mutate(const Cursor& at, toml::table& doc, const Mutatio
   } else if (leaf.kind == LeafKind::kBoolean) {
     *node->as_boolean() = !node->as_boolean()->get();
   } else if (leaf.kind == LeafKind::kString) {
-    const std::vector<std::string>& values = ctx.strings_at(generic);
-    if (values.size() < 2) return std::nullopt;  // nothing else was ever seen there
+    // Another value seen there: drawing the current one again would waste the mutation.
+    std::vector<std::string> values;
+    for (const std::string& v : ctx.strings_at(generic))
+      if (v != node->as_string()->get()) values.push_back(v);
+    if (values.empty()) return std::nullopt;  // nothing else was ever seen there
     *node->as_string() = values[static_cast<size_t>(
         decide(at.child(2), "enum", hash_bytes(generic), 0, static_cast<int64_t>(values.size()) - 1))];
   } else if (leaf.kind == LeafKind::kArray) {

@@ -132,8 +132,17 @@ RunSummary parse_run_summary(std::string_view text, std::string_view origin) {
     CheckerResult r{.checker = text_of(c, "checker"), .status = text_of(c, "status"), .stdout_text = text_of(c, "stdout")};
     if (c.contains("exit_code") && c["exit_code"].is_number_integer()) r.exit_code = c["exit_code"].get<int>();
     r.coverage = strings_of(c.value("coverage", json()), origin, "checker_results[].coverage");
+    if (c.contains("hits") && c["hits"].is_object())
+      for (const auto& [point, count] : c["hits"].items())
+        if (count.is_number_unsigned()) s.hits[point] += r.hits[point] = count.get<uint64_t>();
+    if (c.contains("stats") && c["stats"].is_object())
+      for (const auto& [key, value] : c["stats"].items())
+        if (value.is_number()) s.metrics[r.checker + "." + key] = r.stats[key] = value.get<double>();
     s.checkers.push_back(std::move(r));
   }
+  if (j.contains("metrics") && j["metrics"].is_object())
+    for (const auto& [key, value] : j["metrics"].items())
+      if (value.is_number()) s.metrics[key] = value.get<double>();
   if (j.contains("coverage") && j["coverage"].is_object() && j["coverage"].contains("union")) {
     s.coverage = strings_of(j["coverage"]["union"], origin, "coverage.union");
   } else {

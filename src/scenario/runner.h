@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -48,6 +49,10 @@ struct CheckerResult {
   std::optional<int> exit_code;
   std::string stdout_text;
   std::vector<std::string> coverage;
+  /// testgen's extensions to a checker result (optional): how often each
+  /// coverpoint was hit, and the checker's numbers (its coverage file's stats).
+  std::map<std::string, uint64_t> hits;
+  std::map<std::string, double> stats;
 };
 
 struct RunSummary {
@@ -56,6 +61,10 @@ struct RunSummary {
   std::vector<std::string> traces;
   std::vector<CheckerResult> checkers;
   std::vector<std::string> coverage;  ///< union over checkers (coverage.union, else per checker)
+  std::map<std::string, uint64_t> hits;  ///< summed over checkers (only those that report hits)
+  /// The runner's numbers: "metrics" of the summary as they are, and each
+  /// checker's stats as "CHECKER.KEY". Calibration climbs them.
+  std::map<std::string, double> metrics;
   nlohmann::json raw;
 };
 

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -61,6 +63,24 @@ std::string trace_kind_hash(const fs::path& trace) {
   return fmt::format("trace_kind_hash:{}:{:016x}", trace.filename().string(), hash_bytes(kinds));
 }
 
+std::string hit_bucket(uint64_t count) {
+  if (count <= 3) return std::to_string(count);
+  if (count < 8) return "4-7";
+  if (count < 16) return "8-15";
+  if (count < 32) return "16-31";
+  if (count < 128) return "32-127";
+  return "128+";
+}
+
+double closeness(const RunSummary& summary, const std::string& coverpoint) {
+  if (std::find(summary.coverage.begin(), summary.coverage.end(), coverpoint) != summary.coverage.end()) return 1;
+  double best = 0;
+  const std::string suffix = "near." + coverpoint;
+  for (const auto& [key, value] : summary.metrics)
+    if (key == suffix || key.ends_with("." + suffix)) best = std::max(best, std::clamp(value, 0.0, 1.0));
+  return best;
+}
+
 ScenarioTarget::ScenarioTarget(ScenarioSetup setup, ProcessRunner& processes)
     : setup_(std::move(setup)),
       processes_(processes),
@@ -92,10 +112,25 @@ RunResult ScenarioTarget::run(const Cursor& input) {
   } else {
     // Observed items as leanguard-testgen named them: coverpoints, and trace signatures if asked.
     result.feature_names = last_.summary->coverage;
+    coverpoints_.insert(last_.summary->coverage.begin(), last_.summary->coverage.end());
+    if (setup_.hit_buckets)
+      for (const auto& [point, count] : last_.summary->hits)
+        if (count >= 2) result.feature_names.push_back(fmt::format("hits:{}:{}", point, hit_bucket(count)));
+    for (const std::string& goal : setup_.goals) {
+      const double near = closeness(*last_.summary, goal);
+      if (near > 0 && near < 1) result.feature_names.push_back(fmt::format("near:{}:{:.1f}", goal, std::floor(near * 10) / 10));
+    }
     if (setup_.trace_signature)
       for (const auto& entry : fs::directory_iterator(dir / "logs"))
         if (entry.path().string().ends_with("_events.csv")) result.feature_names.push_back(trace_kind_hash(entry.path()));
-    for (const std::string& name : result.feature_names) result.features.add(name);
+    for (const std::string& name : result.feature_names) {
+      result.features.add(name);
+      const bool goal = std::find(setup_.goals.begin(), setup_.goals.end(), name) != setup_.goals.end();
+      weights_.try_emplace(feature_of(name), goal                       ? 8.0
+                                             : name.starts_with("hits:") ? 0.125
+                                             : name.starts_with("near:") ? 2.0
+                                                                         : 1.0);
+    }
     if (last_.status == RunStatus::kReject) {
       result.verdict = Verdict::kFail;
       result.signature = violation_signature(*last_.summary);
@@ -116,6 +151,11 @@ RunResult ScenarioTarget::run(const Cursor& input) {
       result.artifacts.push_back({"logs/" + fs::relative(entry.path(), dir / "logs").string(), read_text(entry.path())});
   fs::remove_all(dir);
   return result;
+}
+
+double ScenarioTarget::feature_weight(Feature f) const {
+  auto it = weights_.find(f);
+  return it == weights_.end() ? 1.0 : it->second;
 }
 
 std::string ScenarioTarget::describe(const Cursor& input) {

@@ -7,6 +7,8 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
+#include <unordered_map>
 #include <string>
 
 #include "mutation.h"
@@ -22,6 +24,14 @@ struct ScenarioSetup {
   int64_t max_mutations = 4;
   std::vector<size_t> seed_filter;  ///< empty: every seed
   bool trace_signature = false;     ///< also a feature per trace: the hash of its kind column
+  /// Also a feature per coverpoint and hit-count bucket ("hits:NAME:4-7"),
+  /// when checkers report hits: a case that hits a coverpoint far more often
+  /// than any before is a parent worth keeping.
+  bool hit_buckets = true;
+  /// Coverpoints a campaign aims at: a run's closeness to each (a metric
+  /// "near.NAME" in [0, 1]) becomes a feature in tenths ("near:NAME:0.6"),
+  /// so the steps toward a goal are kept and mutated further.
+  std::vector<std::string> goals;
   std::string name = "scenario:all";
 };
 
@@ -33,6 +43,13 @@ std::string violation_signature(const RunSummary& summary);
 /// by newlines): "trace_kind_hash:<file>:<16 hex digits>".
 std::string trace_kind_hash(const std::filesystem::path& trace);
 
+/// AFL's buckets of hit counts: "1", "2", "3", "4-7", "8-15", "16-31", "32-127", "128+".
+std::string hit_bucket(uint64_t count);
+
+/// A run's closeness to `coverpoint`: 1 if covered, else the largest metric
+/// named "near.COVERPOINT" (any checker's), else 0.
+double closeness(const RunSummary& summary, const std::string& coverpoint);
+
 class ScenarioTarget : public Target {
  public:
   ScenarioTarget(ScenarioSetup setup, ProcessRunner& processes);
@@ -42,6 +59,11 @@ class ScenarioTarget : public Target {
 
   /// The last run's outcome (for summaries).
   const RunOutcome& last_outcome() const { return last_; }
+  /// For EngineOptions::feature_weight: a goal 8, a coverpoint or trace
+  /// hash 1, closeness to a goal 2, a hit-count bucket 1/8.
+  double feature_weight(Feature f) const;
+  /// Coverpoints seen by this target's runs (not hit buckets nor trace hashes).
+  const std::set<std::string>& coverpoints_seen() const { return coverpoints_; }
 
  private:
   ScenarioSetup setup_;
@@ -49,6 +71,8 @@ class ScenarioTarget : public Target {
   Gen<MutatedScenario> scenarios_;
   RunOutcome last_;
   uint64_t runs_ = 0;
+  std::set<std::string> coverpoints_;
+  std::unordered_map<Feature, double> weights_;
 };
 
 }  // namespace testgen::scenario

@@ -9,10 +9,16 @@ namespace {
 
 void write_coverage(const std::string& file, const char* name, const Verdict& v, size_t rows, const std::string& error) {
   if (file.empty()) return;
-  nlohmann::json doc = {{"checker", name},
-                        {"accept", v.accept && error.empty()},
-                        {"cover", std::vector<std::string>(v.cover.begin(), v.cover.end())},
-                        {"stats", {{"rows", rows}, {"processed_rows", error.empty() ? rows : 0}}}};
+  nlohmann::json cover = nlohmann::json::array(), hits = nlohmann::json::object();
+  for (const auto& [point, count] : v.cover) {
+    cover.push_back(point);
+    hits[point] = count;
+  }
+  nlohmann::json stats = {{"rows", rows}, {"processed_rows", error.empty() ? rows : 0}};
+  for (const auto& [key, value] : v.stats) stats[key] = value;
+  nlohmann::json doc = {{"checker", name}, {"accept", v.accept && error.empty()},
+                        {"cover", cover},  {"hits", hits},
+                        {"stats", stats}};
   if (!error.empty()) doc["error"] = error;
   const std::string temp = file + ".tmp";
   std::ofstream(temp) << doc.dump(2) << "\n";

@@ -1,5 +1,9 @@
 // Election safety: at most one leader per term. Its coverpoints follow an
-// election's ways, including the ones on the road to the planted violation.
+// election's ways, including the steps on the road to the planted violation
+// (a voter that crashes, comes back while a candidate of its term still
+// waits, has forgotten its vote, and grants it again), so that a search
+// guided by coverage can climb them one at a time.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -10,50 +14,79 @@ namespace {
 
 Verdict check(const std::vector<Event>& events) {
   Verdict v;
-  std::map<int64_t, int> leader_of;                 // term -> node
-  std::map<int64_t, std::set<int>> candidates_of;   // term -> nodes
-  std::map<std::pair<int, int64_t>, int> vote_of;   // (node, term) -> candidate it voted for
-  std::map<int, int64_t> voted_term_before_crash;   // node -> term of its last vote
-  int64_t open_election = -1;                       // a term with a candidate and no leader yet
+  std::map<int64_t, int> leader_of;                     // term -> node
+  std::map<int64_t, std::set<int>> candidates_of;       // term -> nodes
+  std::map<int64_t, std::set<int>> waiting;             // term -> candidates not yet leader nor stepped down
+  std::map<std::pair<int, int64_t>, int> vote_of;       // (voter, term) -> candidate
+  std::map<int, int64_t> last_vote_term;                // voter -> term of its last vote
+  int64_t open_election = -1;                           // a term with a candidate and no leader yet
+  // Is a candidate of `term` other than `node` still waiting for votes?
+  auto candidate_waits = [&](int64_t term, int node) {
+    auto still = waiting.find(term);
+    return still != waiting.end() &&
+           std::any_of(still->second.begin(), still->second.end(), [&](int c) { return c != node; });
+  };
   for (const Event& e : events) {
     if (e.kind == "become_candidate") {
+      for (auto& [term, who] : waiting) who.erase(e.node);
       candidates_of[e.term].insert(e.node);
-      if (candidates_of[e.term].size() >= 2) v.cover.insert("split_vote");
+      waiting[e.term].insert(e.node);
+      if (candidates_of[e.term].size() >= 2) v.hit("split_vote");
       if (!leader_of.count(e.term)) open_election = e.term;
-      if (e.term >= 5) v.cover.insert("many_terms");
+      if (e.term >= 5) v.hit("many_terms");
     } else if (e.kind == "become_leader") {
-      v.cover.insert(e.term >= 2 ? "re_election" : "leader_elected");
-      v.cover.insert("leader_elected");
+      waiting[e.term].erase(e.node);
+      v.hit(e.term >= 2 ? "re_election" : "leader_elected");
+      v.hit("leader_elected");
       if (leader_of.count(e.term) && leader_of[e.term] != e.node && v.accept) {
         v.accept = false;
         v.violation = "two leaders in term " + std::to_string(e.term) + ": node " +
                       std::to_string(leader_of[e.term]) + " and node " + std::to_string(e.node) + " (at " +
                       std::to_string(e.time_ms) + " ms)";
-        v.cover.insert("two_leaders_one_term");
+        v.hit("two_leaders_one_term");
       }
       leader_of.emplace(e.term, e.node);
       if (open_election == e.term) open_election = -1;
     } else if (e.kind == "vote_granted") {
-      auto key = std::make_pair(e.node, e.term);
-      if (vote_of.count(key) && vote_of[key] != e.peer) v.cover.insert("vote_regranted_after_restart");
+      const auto key = std::make_pair(e.node, e.term);
+      if (vote_of.count(key) && vote_of[key] != e.peer) v.hit("vote_regranted_after_restart");
       vote_of[key] = e.peer;
-      voted_term_before_crash[e.node] = e.term;
+      last_vote_term[e.node] = e.term;
     } else if (e.kind == "vote_denied") {
-      v.cover.insert("vote_denied_" + e.detail);
+      v.hit("vote_denied_" + e.detail);
     } else if (e.kind == "step_down") {
-      v.cover.insert("leader_stepped_down");
+      waiting[e.term].erase(e.node);
+      v.hit(e.detail.starts_with("candidate") ? "candidate_stepped_down" : "leader_stepped_down");
     } else if (e.kind == "crash") {
-      if (e.detail == "leader") v.cover.insert("leader_crashed");
+      waiting[e.term].erase(e.node);
+      if (e.detail == "leader") v.hit("leader_crashed");
+      auto voted = last_vote_term.find(e.node);
+      if (voted != last_vote_term.end() && voted->second == e.term && candidate_waits(e.term, e.node))
+        v.hit("voter_crashed_mid_election");
     } else if (e.kind == "restart") {
-      if (open_election >= 0) v.cover.insert("restart_during_election");
+      if (open_election >= 0) v.hit("restart_during_election");
+      const bool mid_election = candidate_waits(e.term, e.node);
+      if (mid_election) v.hit("restart_while_candidate_waits");
       // It had voted in the term it comes back in, and does not remember whom for.
-      auto voted = voted_term_before_crash.find(e.node);
-      if (e.peer == -1 && voted != voted_term_before_crash.end() && voted->second == e.term)
-        v.cover.insert("vote_forgotten");
+      auto voted = last_vote_term.find(e.node);
+      if (e.peer == -1 && voted != last_vote_term.end() && voted->second == e.term) {
+        v.hit("vote_forgotten");
+        if (mid_election) v.hit("vote_forgotten_mid_election");
+      }
     }
   }
-  for (const auto& [term, nodes] : candidates_of)
-    if (!leader_of.count(term)) v.cover.insert("term_without_leader");
+  for (const auto& [term, who] : candidates_of)
+    if (!leader_of.count(term)) v.hit("term_without_leader");
+  // How close the run came to a second leader, along the one road this
+  // checker knows to it: a voter crashes mid-election (0.2), is back while a
+  // candidate of its term still waits (0.4), has forgotten its vote (0.6),
+  // grants it again (0.8). Calibration climbs this number.
+  double near = 0;
+  const char* road[] = {"voter_crashed_mid_election", "restart_while_candidate_waits", "vote_forgotten_mid_election",
+                        "vote_regranted_after_restart", "two_leaders_one_term"};
+  for (int step = 0; step < 5; ++step)
+    if (v.cover.count(road[step])) near = std::max(near, 0.2 * (step + 1));
+  v.stats["near.two_leaders_one_term"] = near;
   return v;
 }
 

@@ -13,10 +13,10 @@ Verdict check(const std::vector<Event>& events) {
   bool healed = false;
   for (const Event& e : events) {
     if (e.kind == "commit") {
-      v.cover.insert("entry_committed");
-      if (healed) v.cover.insert("commit_after_heal");
+      v.hit("entry_committed");
+      if (healed) v.hit("commit_after_heal");
     } else if (e.kind == "apply") {
-      v.cover.insert("entry_applied");
+      v.hit("entry_applied");
       auto [it, fresh] = applied.emplace(e.index, std::make_pair(e.node, e.detail));
       if (!fresh && it->second.second != e.detail && v.accept) {
         v.accept = false;
@@ -24,22 +24,22 @@ Verdict check(const std::vector<Event>& events) {
                       std::to_string(it->second.first) + " and as " + e.detail + " on node " + std::to_string(e.node);
       }
     } else if (e.kind == "truncate") {
-      v.cover.insert("entry_truncated");
+      v.hit("entry_truncated");
     } else if (e.kind == "append_rejected") {
-      v.cover.insert("append_rejected");
+      v.hit("append_rejected");
     } else if (e.kind == "drop") {
-      v.cover.insert(e.detail == "partition" ? "message_dropped_partition" : "message_dropped_loss");
+      v.hit(e.detail == "partition" ? "message_dropped_partition" : "message_dropped_loss");
     } else if (e.kind == "duplicate") {
-      v.cover.insert("message_duplicated");
+      v.hit("message_duplicated");
     } else if (e.kind == "reordered") {
-      v.cover.insert("message_reordered");
+      v.hit("message_reordered");
     } else if (e.kind == "heal") {
-      v.cover.insert("partition_healed");
+      v.hit("partition_healed");
       healed = true;
     } else if (e.kind == "client_redirect") {
-      v.cover.insert("client_redirected");
+      v.hit("client_redirected");
     } else if (e.kind == "restart") {
-      v.cover.insert(e.index > 0 ? "restart_with_log" : "restart_empty");
+      v.hit(e.index > 0 ? "restart_with_log" : "restart_empty");
     }
   }
   return v;

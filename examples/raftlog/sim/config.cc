@@ -83,6 +83,11 @@ Config load_config(const std::filesystem::path& file) {
       read(file, *f.as_table(), "at_ms", fault.at_ms, 0, 600000);
       read(file, *f.as_table(), "kind", fault.kind, 0, 0);
       read(file, *f.as_table(), "node", fault.node, 0, 8);
+      read(file, *f.as_table(), "on", fault.on, 0, 0);
+      read(file, *f.as_table(), "down_ms", fault.down_ms, -1, 600000);
+      if (fault.on != "time" && fault.on != "vote_granted" && fault.on != "become_candidate" &&
+          fault.on != "become_leader")
+        throw ConfigError(where(file, f) + ": fault 'on' must be time, vote_granted, become_candidate or become_leader");
       if (fault.kind != "crash" && fault.kind != "restart" && fault.kind != "partition" && fault.kind != "heal")
         throw ConfigError(where(file, f) + ": fault kind must be crash, restart, partition or heal");
       if (fault.node >= c.nodes) throw ConfigError(where(file, f) + ": fault names node " + std::to_string(fault.node) +

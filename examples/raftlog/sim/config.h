@@ -20,6 +20,13 @@ struct Fault {
   int64_t at_ms = 0;
   std::string kind;  ///< crash, restart, partition (isolates the node), heal (all links back)
   int node = 0;
+  /// "time": at at_ms. Otherwise an event of the node ("vote_granted",
+  /// "become_candidate", "become_leader"): the fault is armed at at_ms and
+  /// strikes right after the node's next such event, the way a test harness
+  /// kills a process at a protocol step.
+  std::string on = "time";
+  /// crash: restart after this long; partition: heal after this long; -1: never.
+  int64_t down_ms = -1;
 };
 
 struct ClientBurst {

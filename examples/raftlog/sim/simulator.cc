@@ -51,7 +51,7 @@ struct Node {
   int voted_for = -1;
   std::vector<Entry> log;  // index i+1 is log[i]
   int64_t commit = 0, applied = 0;
-  std::vector<bool> votes;
+  std::vector<bool> votes, answered;  // candidate: who voted for it, who answered at all
   std::vector<int64_t> next_index, match_index;
   uint64_t timer_generation = 0;  // a timer fires only if it is still current
   // What survives a crash.
@@ -86,7 +86,10 @@ class Simulation {
 
   std::vector<Event> run() {
     for (int n = 0; n < c_.nodes; ++n) reset_election_timer(n);
-    for (const Fault& f : c_.faults) at(f.at_ms, [this, f] { fault(f); });
+    for (const Fault& f : c_.faults) {
+      if (f.on == "time") at(f.at_ms, [this, f] { fault(f); });
+      else at(f.at_ms, [this, f] { armed_.push_back(f); });
+    }
     uint64_t command = 0;
     for (const ClientBurst& b : c_.clients)
       for (int i = 0; i < b.requests; ++i) {
@@ -106,6 +109,13 @@ class Simulation {
   void at(int64_t time, std::function<void()> action) { queue_.push({time, order_++, std::move(action)}); }
   void emit(int node, const std::string& kind, int64_t term, int64_t index = 0, int peer = -1, std::string detail = "") {
     events_.push_back({now_, node, kind, term, index, peer, std::move(detail)});
+    // An armed fault strikes once the step that emitted this event is done.
+    for (auto it = armed_.begin(); it != armed_.end(); ++it)
+      if (it->node == node && it->on == kind) {
+        at(now_, [this, f = *it] { fault(f); });
+        armed_.erase(it);
+        break;
+      }
   }
   int majority() const { return c_.nodes / 2 + 1; }
   int64_t last_index(const Node& n) const { return static_cast<int64_t>(n.log.size()); }
@@ -170,7 +180,8 @@ class Simulation {
     if (!n.alive) return;
     if (isolated_[static_cast<size_t>(m.from)] || isolated_[static_cast<size_t>(m.to)]) return;
     if (m.term > n.term) {
-      if (n.role == Role::kLeader) emit(m.to, "step_down", n.term, 0, m.from, "higher term");
+      if (n.role != Role::kFollower)
+        emit(m.to, "step_down", n.term, 0, m.from, n.role == Role::kLeader ? "higher term" : "candidate, higher term");
       n.term = m.term;
       n.voted_for = -1;
       n.role = Role::kFollower;
@@ -192,14 +203,25 @@ class Simulation {
     n.voted_for = id;
     n.votes.assign(static_cast<size_t>(c_.nodes), false);
     n.votes[static_cast<size_t>(id)] = true;
+    n.answered = n.votes;
     persist(id);
     emit(id, "become_candidate", n.term, last_index(n));
     reset_election_timer(id);
     if (c_.nodes == 1) become_leader(id);
+    request_votes(id, n.term);
+  }
+
+  // Asks every peer that has not answered yet, and again each heartbeat while
+  // the candidacy lasts: a request lost to the network or to a crashed peer is
+  // not the end of the election.
+  void request_votes(int id, int64_t term) {
+    Node& n = nodes_[static_cast<size_t>(id)];
+    if (!n.alive || n.role != Role::kCandidate || n.term != term) return;
     for (int peer = 0; peer < c_.nodes; ++peer)
-      if (peer != id)
+      if (!n.answered[static_cast<size_t>(peer)])
         send({.kind = Message::kRequestVote, .from = id, .to = peer, .term = n.term, .last_index = last_index(n),
               .last_term = term_at(n, last_index(n))});
+    at(now_ + c_.heartbeat_ms, [this, id, term] { request_votes(id, term); });
   }
 
   void on_request_vote(const Message& m) {
@@ -224,7 +246,9 @@ class Simulation {
 
   void on_vote(const Message& m) {
     Node& n = nodes_[static_cast<size_t>(m.to)];
-    if (n.role != Role::kCandidate || m.term != n.term || !m.granted) return;
+    if (n.role != Role::kCandidate || m.term != n.term) return;
+    n.answered[static_cast<size_t>(m.from)] = true;
+    if (!m.granted) return;
     n.votes[static_cast<size_t>(m.from)] = true;
     if (std::count(n.votes.begin(), n.votes.end(), true) >= majority()) become_leader(m.to);
   }
@@ -262,7 +286,7 @@ class Simulation {
       return;
     }
     if (n.role != Role::kFollower) {
-      if (n.role == Role::kLeader) emit(m.to, "step_down", n.term, 0, m.from, "leader of the same term");
+      emit(m.to, "step_down", n.term, 0, m.from, n.role == Role::kLeader ? "leader of the same term" : "candidate, leader of the same term");
       n.role = Role::kFollower;
     }
     reset_election_timer(m.to);
@@ -338,6 +362,8 @@ class Simulation {
       emit(f.node, "crash", n.term, last_index(n), -1, n.role == Role::kLeader ? "leader" : "");
       n.alive = false;
       ++n.timer_generation;
+      if (f.down_ms >= 0)
+        at(now_ + f.down_ms, [this, f] { fault(Fault{.kind = "restart", .node = f.node}); });
     } else if (f.kind == "restart") {
       if (n.alive) return;
       n = Node{.alive = true, .term = n.disk_term, .voted_for = n.disk_voted_for, .log = n.disk_log,
@@ -348,6 +374,7 @@ class Simulation {
     } else if (f.kind == "partition") {
       isolated_[static_cast<size_t>(f.node)] = true;
       emit(f.node, "partition", n.term);
+      if (f.down_ms >= 0) at(now_ + f.down_ms, [this, f] { fault(Fault{.kind = "heal", .node = f.node}); });
     } else {
       std::fill(isolated_.begin(), isolated_.end(), false);
       emit(f.node, "heal", n.term);
@@ -358,6 +385,7 @@ class Simulation {
   Rng rng_;
   std::vector<Node> nodes_;
   std::vector<bool> isolated_;
+  std::vector<Fault> armed_;  // faults waiting for their node's event
   std::map<std::pair<int, int>, int64_t> last_delivery_;
   std::priority_queue<Scheduled, std::vector<Scheduled>, std::greater<>> queue_;
   std::vector<Event> events_;
