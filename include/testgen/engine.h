@@ -64,6 +64,9 @@ struct RunResult {
   /// (coverpoints): each feature is feature_of(name). Saved cases and the
   /// corpus's global coverage list them by name.
   std::vector<std::string> feature_names;
+  /// Facts about the input worth recording with a saved case, by name
+  /// (a scenario's seed: "seed" -> "steady.toml").
+  std::map<std::string, std::string> labels;
 };
 
 class Target {
@@ -173,6 +176,8 @@ struct EngineOptions {
   /// queued cases hold it. A front raises the features it aims at (a
   /// campaign's goals) and lowers the merely fine-grained ones.
   std::function<double(Feature)> feature_weight;
+  /// Checked after each batch: true ends the run (a campaign whose goals are met).
+  std::function<bool()> done;
   /// Inputs a front proposes instead of generated ones, for a systematic
   /// search (a campaign's calibration): called before each run (batches
   /// are then single runs), nullopt ends the run. A proposal is run, kept,

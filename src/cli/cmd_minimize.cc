@@ -6,6 +6,8 @@
 #include "cli_support.h"
 #include "exit_codes.h"
 #include "fronts.h"
+#include "scenario_case.h"
+#include "scenario_doc.h"
 #include "testgen/corpus.h"
 
 namespace testgen::cli {
@@ -15,19 +17,26 @@ int run_minimize(const Args& args) {
                "signature, and rewrite the case directory in place: its files (for abi cases the C files,\n"
                "commands.sh and report.txt), tree.json and case.json. The tree as it was is kept as\n"
                "original_tree.json. Useful after a hunt with a small --shrink-calls or --no-shrink.\n"
+               "Scenario cases (fuzz, campaign) are minimized as leanguard-testgen did, but keeping the\n"
+               "failure signature: delta debugging over mutations.json, then each numeric change moved back\n"
+               "toward the seed's value; config.orig.toml keeps the config as found, minimize_log.json every\n"
+               "try (cached by canonical TOML).\n"
                "Prints a JSON result on stdout; exit 0 when done, 3 if the case does not fail any more.",
                "testgen minimize"};
   std::string dir;
-  size_t max_calls = 1000;
+  size_t max_calls = 1000, max_iters = 25;
   bool quiet = false;
   app.add_option("case_dir", dir, "the case directory")->required()->check(CLI::ExistingDirectory);
   app.add_option("--max-calls", max_calls, "runs the reduction may use")->capture_default_str();
+  app.add_option("--max-iters", max_iters, "scenario cases: runs of the runner the minimization may use")
+      ->capture_default_str();
   app.add_flag("-q,--quiet", quiet, "no human summary on stderr");
   ScenarioArgs scenario;  // scenario cases: which runner re-runs them
   add_globals(app, scenario, false);
   if (auto stop = parse(app, "minimize", args)) return *stop;
 
   try {
+    if (Corpus::read_case(dir).front == "scenario") return minimize_scenario_case(dir, scenario, max_iters, quiet);
     const LoadedCase loaded = load_case(dir, scenario);
     const CaseInfo& info = loaded.info;
     const ChoiceTree& tree = loaded.tree;
@@ -57,6 +66,10 @@ int run_minimize(const Args& args) {
                                 {"budget_spent", shrunk.budget_spent}};
     fmt::print("{}\n", out.dump(2));
     return kExitOk;
+  } catch (const scenario::RunnerError& e) {
+    return usage_error("minimize", e.what());
+  } catch (const scenario::ScenarioError& e) {
+    return fail(kExitBadInput, e.what());
   } catch (const CorpusError& e) {
     return fail(kExitBadInput, e.what());
   } catch (const GenerationError& e) {

@@ -6,12 +6,15 @@
 #include "cli_support.h"
 #include "exit_codes.h"
 #include "fronts.h"
+#include "scenario_case.h"
+#include "scenario_doc.h"
 #include "testgen/corpus.h"
 
 namespace testgen::cli {
 
 int run_replay(const Args& args) {
-  CLI::App app{"Re-run a saved case directory (accepted/<id> or rejected/<id>) from its choice tree.\n"
+  CLI::App app{"Re-run a saved case directory (accepted/<id> or rejected/<id>) from its choice tree (scenario\n"
+               "cases: their config.toml, with the runner options below).\n"
                "Prints a JSON result on stdout; exit 1 while the case still fails, 0 once it passes.",
                "testgen replay"};
   std::string dir;
@@ -23,6 +26,7 @@ int run_replay(const Args& args) {
   if (auto stop = parse(app, "replay", args)) return *stop;
 
   try {
+    if (Corpus::read_case(dir).front == "scenario") return replay_scenario_case(dir, scenario, quiet);
     const LoadedCase loaded = load_case(dir, scenario);
     const CaseInfo& info = loaded.info;
     const ChoiceTree& tree = loaded.tree;
@@ -45,6 +49,10 @@ int run_replay(const Args& args) {
                           {"detail", result.detail}};
     fmt::print("{}\n", out.dump(2));
     return fails ? kExitFinding : kExitOk;
+  } catch (const scenario::RunnerError& e) {
+    return usage_error("replay", e.what());
+  } catch (const scenario::ScenarioError& e) {
+    return fail(kExitBadInput, e.what());
   } catch (const CorpusError& e) {
     return fail(kExitBadInput, e.what());
   } catch (const GenerationError& e) {

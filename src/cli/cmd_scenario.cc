@@ -77,13 +77,15 @@ int fuzz(const Args& args) {
                                              g.corpus_root, g.corpus_root));
     scenario::Schema schema = schema_file.empty() ? scenario::Schema{} : scenario::Schema::load(schema_file);
     SubprocessRunner processes;
+    const std::string name = scenario_target_name("all", max_mutations) + (schema_file.empty() ? "" : "|schema");
+    TargetStore store(corpus, name);
     scenario::ScenarioTarget target(
         {.context = std::make_shared<scenario::MutationContext>(std::move(seeds), std::move(schema)),
          .runner = runner,
          .work_dir = fs::absolute(fs::path(g.corpus_root) / "_work"),
          .max_mutations = max_mutations,
          .trace_signature = trace_signature,
-         .name = scenario_target_name("all", max_mutations)},
+         .name = name},
         processes);
     const bool uniform = schedule == "uniform-seeds";
     EngineOptions options{.seed = seed,
@@ -95,7 +97,7 @@ int fuzz(const Args& args) {
                           .shrink = !no_shrink,
                           .shrinking = {.max_calls = shrink_calls},
                           .stop_on_failure = false,
-                          .store = &corpus,
+                          .store = &store,
                           .progress_every = 10};
     // An invalid scenario (runner exit 2): the choices that made it become rarer.
     if (!uniform) options.discard_gain = -1;
@@ -106,17 +108,12 @@ int fuzz(const Args& args) {
     options.on_progress = progress_printer("fuzz", quiet);
     options.feature_weight = [&target](Feature f) { return target.feature_weight(f); };
     const EngineReport report = Engine(target, options).run();
-    nlohmann::json findings = nlohmann::json::array();
-    for (const Finding& f : report.findings)
-      findings.push_back({{"case_id", f.case_id},
-                          {"case_dir", (fs::path(g.corpus_root) / "rejected" / f.case_id).string()},
-                          {"signature", f.signature},
-                          {"scenario", f.value_text},
-                          {"found_at_run", f.found_at_run}});
+    const nlohmann::json findings = findings_json(report, g.corpus_root);
     const nlohmann::json out = {{"runner", runner.description}, {"corpus_root", g.corpus_root},
                                 {"schedule", schedule},         {"runs", report.runs},
                                 {"accepted", report.kept},      {"invalid", report.discards},
-                                {"coverpoints", report.features}, {"rechecks", report.rechecks},
+                                {"coverpoints", target.coverpoints_seen().size()},
+                                {"features", report.features}, {"rechecks", report.rechecks},
                                 {"flaky_verdicts", report.flaky_verdicts}, {"flaky_coverage", report.flaky_coverage},
                                 {"findings", findings}};
     fmt::print("{}\n", out.dump(2));

@@ -72,6 +72,24 @@ scenario::Runner find_runner(const ScenarioArgs& g) {
 }
 
 
+nlohmann::json findings_json(const EngineReport& report, const std::string& corpus_root) {
+  nlohmann::json findings = nlohmann::json::array();
+  for (const Finding& f : report.findings)
+    findings.push_back({{"case_id", f.case_id},
+                        {"case_dir", (fs::path(corpus_root) / "rejected" / f.case_id).string()},
+                        {"signature", f.signature},
+                        {"scenario", f.value_text},
+                        {"found_at_run", f.found_at_run}});
+  return findings;
+}
+
+std::vector<StoredCase> TargetStore::load() {
+  std::vector<StoredCase> mine;
+  for (StoredCase& c : store_.load())
+    if (c.target == target_) mine.push_back(std::move(c));
+  return mine;
+}
+
 std::string scenario_target_name(const std::string& protocol, int64_t max_mutations) {
   return fmt::format("scenario:{}|{}", protocol, max_mutations);
 }

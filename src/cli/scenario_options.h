@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "runner.h"
@@ -30,6 +31,23 @@ scenario::Runner find_runner(const ScenarioArgs& g);
 /// "scenario:all|4": the seeds drawn from (a protocol tag, or all) and the
 /// most mutations, which replay needs to read a tree the same way.
 std::string scenario_target_name(const std::string& protocol, int64_t max_mutations);
+
+/// The findings of a scenario run, for JSON summaries.
+nlohmann::json findings_json(const EngineReport& report, const std::string& corpus_root);
+
+/// A corpus seen by one scenario target: it resumes only the cases that
+/// target kept (a tree means something only to the generator that drew it).
+class TargetStore : public CaseStore {
+ public:
+  TargetStore(CaseStore& store, std::string target) : store_(store), target_(std::move(target)) {}
+  std::string save(const CaseRecord& record) override { return store_.save(record); }
+  std::vector<StoredCase> load() override;
+  void save_coverage(const GlobalCoverage& coverage, bool final) override { store_.save_coverage(coverage, final); }
+
+ private:
+  CaseStore& store_;
+  std::string target_;
+};
 
 /// The scenario target of a case saved in `case_dir` (corpus ROOT/status/id),
 /// with the seeds of that corpus; nullptr with `error` set.

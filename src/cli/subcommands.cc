@@ -15,6 +15,8 @@ std::span<const Subcommand> subcommands() {
       {"puzzle", "crack a built-in puzzle with the engine (demo, tests, benchmarks)", run_puzzle},
       {"seed-index", "copy seed scenarios into a corpus and index them (scenario campaigns)", run_seed_index},
       {"fuzz", "mutate seed scenarios, run them, keep new coverage and findings (scenario campaigns)", run_fuzz},
+      {"campaign", "a protocol's campaign: fuzz toward goal coverpoints, then calibrate (scenario campaigns)",
+       run_campaign},
       {"replay", "re-run a saved case directory; exit 1 while it still fails", run_replay},
       {"minimize", "reduce a saved failing case further, in place", run_minimize},
       {"help", "show help for testgen or for one subcommand", run_help},

@@ -27,6 +27,7 @@ int run_abi(const Args& args);
 int run_puzzle(const Args& args);
 int run_seed_index(const Args& args);
 int run_fuzz(const Args& args);
+int run_campaign(const Args& args);
 int run_replay(const Args& args);
 int run_minimize(const Args& args);
 int run_help(const Args& args);

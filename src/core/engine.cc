@@ -354,6 +354,7 @@ struct Engine::Impl {
         }
         if (opt.progress_every > 0 && report.runs % opt.progress_every == 0) progress();
       }
+      stop = stop || (opt.done && opt.done());
     }
     if (opt.store) opt.store->save_coverage(global, true);
     report.seconds = elapsed();

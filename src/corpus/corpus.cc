@@ -110,6 +110,7 @@ std::string Corpus::save(const CaseRecord& record) {
             {"mutations", record.mutations},
             {"features", features_json(record.result.features)}};
   if (!record.stability.empty()) c["stability"] = record.stability;
+  if (!record.result.labels.empty()) c["labels"] = record.result.labels;
   if (!record.result.feature_names.empty()) {
     c["observed"] = record.result.feature_names;
     for (const std::string& name : record.result.feature_names) names_.emplace(feature_of(name), name);
@@ -157,13 +158,22 @@ void Corpus::write_metadata(const std::string& id, const fs::path& dir) {
       if (e.path().filename().string().ends_with("_events.csv")) traces.push_back(fs::relative(e.path(), root_).string());
   std::sort(traces.begin(), traces.end());
   const bool named = c.contains("observed");
+  json mutations = c.value("mutations", json::array());
+  if (fs::exists(dir / "mutations.json")) {
+    json own = json::parse(read_file(dir / "mutations.json"), nullptr, false);
+    if (!own.is_discarded()) mutations = std::move(own);
+  }
   json meta = {{"case_id", id},
                {"front", c.value("front", front_)},
                {"target", c.value("target", "")},
                {"status", rejected ? "rejected" : "accepted"},
                {"parent", c.contains("parent") ? c["parent"] : json(nullptr)},
                {"paths", paths},
-               {"mutations", c.value("mutations", json::array())},
+               {"parent_seed", c.contains("labels") ? c["labels"].value("seed", json(nullptr)) : json(nullptr)},
+               // A front's own record of how the input differs from its seed
+               // (mutations.json) where it keeps one; the engine's moves otherwise.
+               {"mutations", mutations},
+               {"engine_mutations", c.value("mutations", json::array())},
                {"signature", c.value("signature", "")},
                {"traces", traces},
                {"coverage_mode", named ? "coverpoints" : "features"},

@@ -43,6 +43,9 @@ double clamp_to(const Schema& schema, const std::string& generic, double v) {
   return v;
 }
 
+// The boundary values tried for a number: 0, 1, -1 and the schema's or the type's ends.
+constexpr int64_t kBoundaries = 5;
+
 // The numeric operations on one value; returns the new value.
 double numeric(const Cursor& at, const std::string& op, double value, bool integer,
                const std::optional<std::pair<double, double>>& range) {
@@ -68,16 +71,29 @@ double numeric(const Cursor& at, const std::string& op, double value, bool integ
     bounds.push_back(1e9);
     bounds.push_back(1e-9);
   }
-  return bounds[static_cast<size_t>(decide(at.child(2), "boundary", bounds.size(), 0,
-                                           static_cast<int64_t>(bounds.size()) - 1))];
+  return bounds[static_cast<size_t>(decide(at.child(2), "boundary", bounds.size(), 0, kBoundaries - 1))];
 }
 
 // Draws and applies one mutation to `doc`; nullopt when nothing applies.
-std::optional<Mutation> mutate(const Cursor& at, toml::table& doc, const MutationContext& ctx, uint64_t seed_salt) {
-  at.claim(kMutationSite, ChoiceKind::kGroup);
+// The places a mutation may change: every leaf not frozen by the schema.
+std::vector<Leaf> places_of(const toml::table& doc, const MutationContext& ctx) {
   std::vector<Leaf> places;
   for (Leaf& l : leaves(doc))
     if (!ctx.schema().is_frozen(generic_path(l.path))) places.push_back(std::move(l));
+  return places;
+}
+
+// Values of a string other than its own, seen at its place.
+std::vector<std::string> other_strings(const MutationContext& ctx, const std::string& generic, const std::string& own) {
+  std::vector<std::string> values;
+  for (const std::string& v : ctx.strings_at(generic))
+    if (v != own) values.push_back(v);
+  return values;
+}
+
+std::optional<Mutation> mutate(const Cursor& at, toml::table& doc, const MutationContext& ctx, uint64_t seed_salt) {
+  at.claim(kMutationSite, ChoiceKind::kGroup);
+  const std::vector<Leaf> places = places_of(doc, ctx);
   if (places.empty()) return std::nullopt;
   const Leaf& leaf = places[static_cast<size_t>(
       decide(at.child(0), "place", seed_salt, 0, static_cast<int64_t>(places.size()) - 1))];
@@ -101,9 +117,7 @@ std::optional<Mutation> mutate(const Cursor& at, toml::table& doc, const Mutatio
     *node->as_boolean() = !node->as_boolean()->get();
   } else if (leaf.kind == LeafKind::kString) {
     // Another value seen there: drawing the current one again would waste the mutation.
-    std::vector<std::string> values;
-    for (const std::string& v : ctx.strings_at(generic))
-      if (v != node->as_string()->get()) values.push_back(v);
+    const std::vector<std::string> values = other_strings(ctx, generic, node->as_string()->get());
     if (values.empty()) return std::nullopt;  // nothing else was ever seen there
     *node->as_string() = values[static_cast<size_t>(
         decide(at.child(2), "enum", hash_bytes(generic), 0, static_cast<int64_t>(values.size()) - 1))];
@@ -241,6 +255,42 @@ std::vector<const toml::table*> MutationContext::tables_at(const std::string& ge
     for (const Leaf& l : leaves(s.doc))
       if (l.kind == LeafKind::kTable && generic_path(l.path) == generic)
         out.push_back(node_at(s.doc, l.path)->as_table());
+  return out;
+}
+
+std::vector<std::vector<int64_t>> knobs(const toml::table& doc, const MutationContext& context) {
+  std::vector<std::vector<int64_t>> out;
+  const std::vector<Leaf> places = places_of(doc, context);
+  for (size_t i = 0; i < places.size(); ++i) {
+    const auto place = static_cast<int64_t>(i);
+    const toml::node* node = node_at(doc, places[i].path);
+    switch (places[i].kind) {
+      case LeafKind::kInteger:
+      case LeafKind::kFloat:
+        for (int64_t step = 0; step < 4; ++step)
+          for (int64_t sign = 0; sign < 2; ++sign) out.push_back({place, 0, step, sign});  // delta
+        for (int64_t factor = 0; factor < 4; ++factor) out.push_back({place, 1, factor});  // scale
+        for (int64_t b = 0; b < kBoundaries; ++b) out.push_back({place, 2, b});             // boundary
+        break;
+      case LeafKind::kBoolean: out.push_back({place, 0}); break;
+      case LeafKind::kString: {
+        const auto n = other_strings(context, generic_path(places[i].path), node->as_string()->get()).size();
+        for (size_t k = 0; k < n; ++k) out.push_back({place, 0, static_cast<int64_t>(k)});
+        break;
+      }
+      case LeafKind::kArray:
+        for (size_t k = 0; k < node->as_array()->size(); ++k) {
+          out.push_back({place, 0, static_cast<int64_t>(k)});  // duplicate
+          out.push_back({place, 1, static_cast<int64_t>(k)});  // delete
+        }
+        break;
+      case LeafKind::kTable: {
+        const auto n = context.tables_at(generic_path(places[i].path)).size();
+        for (size_t k = 0; k < n; ++k) out.push_back({place, 0, static_cast<int64_t>(k)});
+        break;
+      }
+    }
+  }
   return out;
 }
 

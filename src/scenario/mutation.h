@@ -75,6 +75,11 @@ struct MutatedScenario {
   std::vector<Mutation> mutations;
 };
 
+/// Every mutation one more list element could make on `doc`, each as the
+/// element's decisions (slots 0..3: place, operation, parameters): the
+/// knobs calibration turns one at a time.
+std::vector<std::vector<int64_t>> knobs(const toml::table& doc, const MutationContext& context);
+
 /// A seed (slot 0) and a list of 0..max_mutations mutations (slot 1, a
 /// list node: the shrinker deletes mutations), each applied to the result
 /// of the ones before. `seed_filter`, if set, limits the seeds drawn from.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -70,16 +71,54 @@ toml::node* node_at(toml::table& doc, const std::string& path) { return doc.at_p
 const toml::node* node_at(const toml::table& doc, const std::string& path) { return doc.at_path(path).node(); }
 
 std::string value_text(const toml::node& node) {
-  if (const auto* s = node.as_string()) {
-    std::ostringstream out;
-    out << toml::toml_formatter(toml::table{{"v", s->get()}}, toml::format_flags::none);
-    const std::string line = out.str();  // v = "..."
-    return line.substr(line.find('=') + 2);
+  // Tables and arrays inline ({ a = 1 }, [1, 2]), so that every value is one
+  // line that TOML reads back (parse_value_text).
+  if (const auto* t = node.as_table()) {
+    std::string out = "{ ";
+    bool first = true;
+    for (const auto& [key, value] : *t) {
+      std::ostringstream k;
+      k << toml::toml_formatter(toml::table{{key.str(), 0}}, toml::format_flags::none);
+      const std::string line = k.str();
+      out += (first ? "" : ", ") + line.substr(0, line.find(" = ")) + " = " + value_text(value);
+      first = false;
+    }
+    return out + (first ? "}" : " }");
+  }
+  if (const auto* a = node.as_array()) {
+    std::string out = "[";
+    for (size_t i = 0; i < a->size(); ++i) out += (i ? ", " : "") + value_text(*a->get(i));
+    return out + "]";
   }
   std::ostringstream out;
   out << toml::toml_formatter(toml::table{{"v", node}}, toml::format_flags::none);
   const std::string line = out.str();
   return line.substr(line.find('=') + 2);
+}
+
+bool set_value_text(toml::table& doc, const std::string& path, const std::string& text) {
+  toml::table parsed;
+  try {
+    parsed = toml::parse("v = " + text);
+  } catch (const toml::parse_error&) {
+    return false;
+  }
+  const toml::node* value = parsed.get("v");
+  if (!value) return false;
+  // The parent of the place, then the key or index under it.
+  const size_t dot = path.rfind('.'), bracket = path.rfind('[');
+  if (bracket != std::string::npos && (dot == std::string::npos || bracket > dot)) {
+    toml::node* parent = node_at(doc, path.substr(0, bracket));
+    toml::array* array = parent ? parent->as_array() : nullptr;
+    const size_t index = std::strtoull(path.c_str() + bracket + 1, nullptr, 10);
+    if (!array || index >= array->size()) return false;
+    array->replace(array->cbegin() + static_cast<std::ptrdiff_t>(index), *value);
+    return true;
+  }
+  toml::table* parent = dot == std::string::npos ? &doc : (node_at(doc, path.substr(0, dot)) ? node_at(doc, path.substr(0, dot))->as_table() : nullptr);
+  if (!parent) return false;
+  parent->insert_or_assign(dot == std::string::npos ? path : path.substr(dot + 1), *value);
+  return true;
 }
 
 }  // namespace testgen::scenario

@@ -43,7 +43,12 @@ std::vector<Leaf> leaves(const toml::table& doc);
 toml::node* node_at(toml::table& doc, const std::string& path);
 const toml::node* node_at(const toml::table& doc, const std::string& path);
 
-/// A value as it appears in a mutation record: 3, 2.5, true, "text", [..].
+/// A value as it appears in a mutation record, on one line that TOML reads
+/// back: 3, 2.5, true, "text", [1, 2], { at_ms = 0, kind = "crash" }.
 std::string value_text(const toml::node& node);
+
+/// Sets the place `path` (which must exist, or be a new key of an existing
+/// table) to the value written `text`; false if either is not usable.
+bool set_value_text(toml::table& doc, const std::string& path, const std::string& text);
 
 }  // namespace testgen::scenario

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "testgen/corpus.h"
 #include "testgen/site.h"
 
 namespace testgen::scenario {
@@ -86,28 +87,57 @@ ScenarioTarget::ScenarioTarget(ScenarioSetup setup, ProcessRunner& processes)
       processes_(processes),
       scenarios_(scenario_gen(setup_.context, setup_.max_mutations, setup_.seed_filter)) {}
 
+std::string outcome_signature(const RunOutcome& outcome) {
+  switch (outcome.status) {
+    case RunStatus::kAccept: return "accept";
+    case RunStatus::kInvalid: return "invalid";
+    case RunStatus::kReject: return violation_signature(*outcome.summary);
+    case RunStatus::kError: break;
+  }
+  return fmt::format("runner error: {}", blank_numbers(outcome.error.substr(0, outcome.error.find(':'))));
+}
+
+ConfigRun run_config(ProcessRunner& processes, const Runner& runner, const fs::path& work_dir, const toml::table& doc) {
+  static uint64_t runs = 0;
+  ConfigRun run{.dir = work_dir / fmt::format("run-{}-{}", ::getpid(), ++runs)};
+  fs::remove_all(run.dir);
+  fs::create_directories(run.dir / "logs");
+  toml::table config = doc;
+  config.insert_or_assign("log_path", (run.dir / "logs").string());
+  write_file_atomic(run.dir / "config.toml", canonical_toml(config));
+  run.outcome = run_scenario(processes, runner, run.dir / "config.toml", run.dir / "logs", run.dir / "coverage");
+  return run;
+}
+
+std::vector<Artifact> case_files(const toml::table& doc, const RunOutcome& outcome, const fs::path& dir) {
+  std::vector<Artifact> files;
+  toml::table config = doc;
+  config.insert_or_assign("log_path", "logs");
+  files.push_back({"config.toml", canonical_toml(config)});
+  files.push_back({"run_summary.json", outcome.summary ? outcome.summary->raw.dump(2) + "\n"
+                                                       : nlohmann::json{{"error", outcome.error}}.dump(2) + "\n"});
+  for (const auto& entry : fs::recursive_directory_iterator(dir / "logs"))
+    if (entry.is_regular_file())
+      files.push_back({"logs/" + fs::relative(entry.path(), dir / "logs").string(), read_text(entry.path())});
+  return files;
+}
+
 RunResult ScenarioTarget::run(const Cursor& input) {
   const MutatedScenario s = scenarios_(input);
-  const fs::path dir = setup_.work_dir / fmt::format("run-{}-{}", ::getpid(), ++runs_);
-  fs::remove_all(dir);
-  fs::create_directories(dir / "logs");
-  toml::table doc = s.doc;
-  doc.insert_or_assign("log_path", (dir / "logs").string());
-  {
-    std::ofstream(dir / "config.toml") << canonical_toml(doc);
-  }
-  last_ = run_scenario(processes_, setup_.runner, dir / "config.toml", dir / "logs", dir / "coverage");
+  ConfigRun run = run_config(processes_, setup_.runner, setup_.work_dir, s.doc);
+  last_ = run.outcome;
 
   RunResult result;
+  result.labels["seed"] = setup_.context->seeds()[s.seed].name;
   if (last_.status == RunStatus::kInvalid) {
     result.verdict = Verdict::kDiscard;
     result.detail = last_.error;
-    fs::remove_all(dir);
+    fs::remove_all(run.dir);
     return result;
   }
   if (last_.status == RunStatus::kError) {
     result.verdict = Verdict::kFail;
-    result.signature = fmt::format("runner error: {}", blank_numbers(last_.error.substr(0, last_.error.find(':'))));
+    result.signature = outcome_signature(last_);
     result.detail = last_.error;
   } else {
     // Observed items as leanguard-testgen named them: coverpoints, and trace signatures if asked.
@@ -121,7 +151,7 @@ RunResult ScenarioTarget::run(const Cursor& input) {
       if (near > 0 && near < 1) result.feature_names.push_back(fmt::format("near:{}:{:.1f}", goal, std::floor(near * 10) / 10));
     }
     if (setup_.trace_signature)
-      for (const auto& entry : fs::directory_iterator(dir / "logs"))
+      for (const auto& entry : fs::directory_iterator(run.dir / "logs"))
         if (entry.path().string().ends_with("_events.csv")) result.feature_names.push_back(trace_kind_hash(entry.path()));
     for (const std::string& name : result.feature_names) {
       result.features.add(name);
@@ -133,7 +163,7 @@ RunResult ScenarioTarget::run(const Cursor& input) {
     }
     if (last_.status == RunStatus::kReject) {
       result.verdict = Verdict::kFail;
-      result.signature = violation_signature(*last_.summary);
+      result.signature = outcome_signature(last_);
       for (const CheckerResult& c : last_.summary->checkers)
         if (c.status != "accept") result.detail += fmt::format("{}: {} {}", c.checker, c.status, c.stdout_text);
     }
@@ -141,15 +171,9 @@ RunResult ScenarioTarget::run(const Cursor& input) {
 
   // What a case directory holds: the config (log_path pointing at the case's
   // own logs/), the logs, the run summary and the mutations.
-  doc.insert_or_assign("log_path", "logs");
-  result.artifacts.push_back({"config.toml", canonical_toml(doc)});
+  result.artifacts = case_files(s.doc, last_, run.dir);
   result.artifacts.push_back({"mutations.json", mutations_json(s.mutations).dump(2) + "\n"});
-  const std::string summary = last_.summary ? last_.summary->raw.dump(2) + "\n" : nlohmann::json{{"error", last_.error}}.dump(2) + "\n";
-  result.artifacts.push_back({"run_summary.json", summary});
-  for (const auto& entry : fs::recursive_directory_iterator(dir / "logs"))
-    if (entry.is_regular_file())
-      result.artifacts.push_back({"logs/" + fs::relative(entry.path(), dir / "logs").string(), read_text(entry.path())});
-  fs::remove_all(dir);
+  fs::remove_all(run.dir);
   return result;
 }
 

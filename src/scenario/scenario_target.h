@@ -43,6 +43,24 @@ std::string violation_signature(const RunSummary& summary);
 /// by newlines): "trace_kind_hash:<file>:<16 hex digits>".
 std::string trace_kind_hash(const std::filesystem::path& trace);
 
+/// What a run came to, as one string: the violation signature of a reject,
+/// "runner error: ..." (numbers blanked), "accept" or "invalid".
+std::string outcome_signature(const RunOutcome& outcome);
+
+/// Runs `doc` once: writes it as DIR/config.toml with log_path DIR/logs
+/// (DIR a fresh directory under `work_dir`, left for the caller to read and
+/// remove) and runs it.
+struct ConfigRun {
+  RunOutcome outcome;
+  std::filesystem::path dir;
+};
+ConfigRun run_config(ProcessRunner& processes, const Runner& runner, const std::filesystem::path& work_dir,
+                     const toml::table& doc);
+
+/// The files a scenario case keeps: config.toml (log_path "logs"),
+/// run_summary.json and logs/* of a run in `dir`.
+std::vector<Artifact> case_files(const toml::table& doc, const RunOutcome& outcome, const std::filesystem::path& dir);
+
 /// AFL's buckets of hit counts: "1", "2", "3", "4-7", "8-15", "16-31", "32-127", "128+".
 std::string hit_bucket(uint64_t count);
 

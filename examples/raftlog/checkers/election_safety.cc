@@ -18,6 +18,8 @@ Verdict check(const std::vector<Event>& events) {
   std::map<int64_t, std::set<int>> candidates_of;       // term -> nodes
   std::map<int64_t, std::set<int>> waiting;             // term -> candidates not yet leader nor stepped down
   std::map<std::pair<int, int64_t>, int> vote_of;       // (voter, term) -> candidate
+  std::map<std::pair<int64_t, int>, int> votes_for;     // (term, candidate) -> votes, its own included
+  int nodes = 1;
   std::map<int, int64_t> last_vote_term;                // voter -> term of its last vote
   int64_t open_election = -1;                           // a term with a candidate and no leader yet
   // Is a candidate of `term` other than `node` still waiting for votes?
@@ -27,7 +29,9 @@ Verdict check(const std::vector<Event>& events) {
            std::any_of(still->second.begin(), still->second.end(), [&](int c) { return c != node; });
   };
   for (const Event& e : events) {
+    nodes = std::max({nodes, e.node + 1, e.peer + 1});
     if (e.kind == "become_candidate") {
+      votes_for[{e.term, e.node}] = 1;
       for (auto& [term, who] : waiting) who.erase(e.node);
       candidates_of[e.term].insert(e.node);
       waiting[e.term].insert(e.node);
@@ -51,6 +55,7 @@ Verdict check(const std::vector<Event>& events) {
       const auto key = std::make_pair(e.node, e.term);
       if (vote_of.count(key) && vote_of[key] != e.peer) v.hit("vote_regranted_after_restart");
       vote_of[key] = e.peer;
+      ++votes_for[{e.term, e.peer}];
       last_vote_term[e.node] = e.term;
     } else if (e.kind == "vote_denied") {
       v.hit("vote_denied_" + e.detail);
@@ -79,13 +84,23 @@ Verdict check(const std::vector<Event>& events) {
     if (!leader_of.count(term)) v.hit("term_without_leader");
   // How close the run came to a second leader, along the one road this
   // checker knows to it: a voter crashes mid-election (0.2), is back while a
-  // candidate of its term still waits (0.4), has forgotten its vote (0.6),
-  // grants it again (0.8). Calibration climbs this number.
+  // candidate of its term still waits (0.4), has forgotten its vote (0.6);
+  // from there, the share of a majority the best losing candidate of a led
+  // term gathered takes it toward 1. Calibration climbs this number.
   double near = 0;
-  const char* road[] = {"voter_crashed_mid_election", "restart_while_candidate_waits", "vote_forgotten_mid_election",
-                        "vote_regranted_after_restart", "two_leaders_one_term"};
-  for (int step = 0; step < 5; ++step)
+  const char* road[] = {"voter_crashed_mid_election", "restart_while_candidate_waits", "vote_forgotten_mid_election"};
+  for (int step = 0; step < 3; ++step)
     if (v.cover.count(road[step])) near = std::max(near, 0.2 * (step + 1));
+  if (near >= 0.6) {
+    double share = 0;
+    for (const auto& [key, votes] : votes_for) {
+      auto leader = leader_of.find(key.first);
+      if (leader != leader_of.end() && leader->second != key.second)
+        share = std::max(share, static_cast<double>(votes) / (nodes / 2 + 1));
+    }
+    near = 0.6 + 0.39 * std::min(share, 1.0);
+  }
+  if (v.cover.count("two_leaders_one_term")) near = 1;
   v.stats["near.two_leaders_one_term"] = near;
   return v;
 }
