@@ -7,8 +7,8 @@ seeds="$here/../examples/raftlog/seeds"
 run "$TESTGEN" seed-index "$seeds" --corpus-root corpus
 expect_rc 0
 [[ "$(json out 'len(d["seeds"]), d["seeds"][0]["name"], d["seeds"][1]["tags"]')" == \
-   "4 crash_restart.toml ['raft', 'network']" ]] || fail "seed-index: $(cat out)"
-[[ "$(json corpus/metadata/seeds_index.json 'd["version"], len(d["seeds"])')" == "1 4" ]] || fail "index file"
+   "6 crash_restart.toml ['raft', 'faults']" ]] || fail "seed-index: $(cat out)"
+[[ "$(json corpus/metadata/seeds_index.json 'd["version"], len(d["seeds"])')" == "1 6" ]] || fail "index file"
 [[ -f corpus/seeds/steady.toml ]] || fail "seeds not copied"
 
 # Without --runner the bundled simulator runs, and the summary says so.

@@ -37,6 +37,13 @@ class CorpusError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// Writing failed (a full disk, no permission): the corpus is as it was
+/// before the write began.
+class CorpusWriteError : public CorpusError {
+ public:
+  using CorpusError::CorpusError;
+};
+
 /// Writes `contents` to `path` through a temporary file in the same
 /// directory and a rename, so readers see the old file or the new one.
 void write_file_atomic(const std::filesystem::path& path, std::string_view contents);

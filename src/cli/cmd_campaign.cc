@@ -54,15 +54,16 @@ double score(const scenario::RunOutcome& outcome, const std::vector<std::string>
   return total;
 }
 
-// The kept case of this campaign closest to the unmet goals: where calibration starts.
-std::optional<std::pair<ChoiceTree, double>> best_start(const fs::path& root, const std::string& target,
-                                                        const std::vector<std::string>& unmet) {
-  std::optional<std::pair<ChoiceTree, double>> best;
+// The kept cases of this campaign closest to the unmet goals, best first:
+// where calibration starts (and starts again when a climb gets stuck).
+std::vector<std::pair<ChoiceTree, double>> starts(const fs::path& root, const std::string& target,
+                                                  const std::vector<std::string>& unmet, size_t how_many) {
+  std::vector<std::pair<ChoiceTree, double>> found;
   for (const char* status : {"accepted", "rejected"}) {
     if (!fs::is_directory(root / status)) continue;
     std::vector<fs::path> dirs;
     for (const auto& e : fs::directory_iterator(root / status)) dirs.push_back(e.path());
-    std::sort(dirs.begin(), dirs.end());  // the same start whatever order the directory lists
+    std::sort(dirs.begin(), dirs.end());  // the same starts whatever order the directory lists
     for (const fs::path& dir : dirs) {
       try {
         if (Corpus::read_case(dir).target != target || !fs::exists(dir / "run_summary.json")) continue;
@@ -70,13 +71,15 @@ std::optional<std::pair<ChoiceTree, double>> best_start(const fs::path& root, co
             scenario::parse_run_summary(read_file(dir / "run_summary.json"), (dir / "run_summary.json").string());
         double s = 0;
         for (const std::string& g : unmet) s += scenario::closeness(summary, g);
-        if (!best || s > best->second) best.emplace(Corpus::read_tree(dir), s);
+        found.emplace_back(Corpus::read_tree(dir), s);
       } catch (const std::exception&) {
         continue;  // a case this campaign cannot read is no place to start from
       }
     }
   }
-  return best;
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (found.size() > how_many) found.resize(how_many);
+  return found;
 }
 
 }  // namespace
@@ -215,14 +218,19 @@ int run_campaign(const Args& args) {
     explore.max_runs = budget;
     explore.on_progress = progress_printer("campaign", quiet);
     EngineReport report = Engine(target, explore).run();
+    const uint64_t explored = report.runs;
 
     // Calibration: from the kept case nearest the goals, one knob at a time.
     json calibration = {{"ran", false}};
     std::vector<std::string> left = unmet();
     if (!left.empty() && max_calibration > 0 && !uniform) {
-      if (auto start = best_start(g.corpus_root, name, left)) {
+      std::vector<std::pair<ChoiceTree, double>> from = starts(g.corpus_root, name, left, 8);
+      if (!from.empty()) {
         scenario::Calibration climb(context, max_mutations, chosen, seed ^ 0xca11b4a7e);
-        climb.start(start->first, start->second);
+        size_t next_start = 0;
+        climb.start(from[next_start].first, from[next_start].second);
+        const double start_score = from[next_start++].second;
+        double best = start_score;
         bool first = true;
         EngineOptions calibrate = base;
         calibrate.seed = seed + 1;
@@ -233,14 +241,22 @@ int run_campaign(const Args& args) {
         calibrate.propose = [&]() -> std::optional<ChoiceTree> {
           if (!first) climb.observe(score(target.last_outcome(), left));
           first = false;
-          return climb.next();
+          best = std::max(best, climb.best_score());
+          std::optional<ChoiceTree> knob = climb.next();
+          // Stuck (no knob helps): climb again from the next nearest case.
+          while (!knob && next_start < from.size()) {
+            climb.start(from[next_start].first, from[next_start].second);
+            ++next_start;
+            knob = climb.next();
+          }
+          return knob;
         };
-        const double from = climb.best_score();
         EngineReport more = Engine(target, calibrate).run();
         if (!first) climb.observe(score(target.last_outcome(), left));
-        calibration = {{"ran", true},         {"runs", more.runs},
-                       {"score_from", from},  {"score_to", climb.best_score()},
-                       {"climbed", climb.climbed()}};
+        best = std::max(best, climb.best_score());
+        calibration = {{"ran", true},           {"runs", more.runs},
+                       {"score_from", start_score}, {"score_to", best},
+                       {"starts", next_start},  {"climbed", climb.climbed()}};
         report.runs += more.runs;
         report.kept += more.kept;
         report.discards += more.discards;
@@ -249,7 +265,7 @@ int run_campaign(const Args& args) {
         report.flaky_coverage += more.flaky_coverage;
         report.features = std::max(report.features, more.features);
         for (Finding& f : more.findings) {
-          f.found_at_run += budget;
+          f.found_at_run += explored;
           report.findings.push_back(std::move(f));
         }
       } else {
@@ -282,6 +298,8 @@ int run_campaign(const Args& args) {
     return usage_error("campaign", e.what());
   } catch (const scenario::ScenarioError& e) {
     return fail(kExitBadInput, e.what());
+  } catch (const CorpusWriteError& e) {
+    return fail(kExitStorage, e.what());
   } catch (const CorpusError& e) {
     return fail(kExitBadInput, e.what());
   }

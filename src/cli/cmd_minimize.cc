@@ -70,6 +70,8 @@ int run_minimize(const Args& args) {
     return usage_error("minimize", e.what());
   } catch (const scenario::ScenarioError& e) {
     return fail(kExitBadInput, e.what());
+  } catch (const CorpusWriteError& e) {
+    return fail(kExitStorage, e.what());
   } catch (const CorpusError& e) {
     return fail(kExitBadInput, e.what());
   } catch (const GenerationError& e) {

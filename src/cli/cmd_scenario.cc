@@ -35,6 +35,8 @@ int seed_index(const Args& args) {
     return kExitOk;
   } catch (const scenario::ScenarioError& e) {
     return fail(kExitBadInput, e.what());
+  } catch (const CorpusWriteError& e) {
+    return fail(kExitStorage, e.what());
   } catch (const CorpusError& e) {
     return fail(kExitBadInput, e.what());
   }
@@ -122,6 +124,8 @@ int fuzz(const Args& args) {
     return usage_error("fuzz", e.what());
   } catch (const scenario::ScenarioError& e) {
     return fail(kExitBadInput, e.what());
+  } catch (const CorpusWriteError& e) {
+    return fail(kExitStorage, e.what());
   } catch (const CorpusError& e) {
     return fail(kExitBadInput, e.what());
   }

@@ -8,6 +8,7 @@ inline constexpr int kExitFinding = 1;    ///< a failure was found (or a replay 
 inline constexpr int kExitUsage = 2;      ///< bad command line
 inline constexpr int kExitBadInput = 3;   ///< an input file is malformed or missing
 inline constexpr int kExitGenerator = 4;  ///< a generator could not produce values
+inline constexpr int kExitStorage = 5;    ///< the corpus could not be written (a full disk, permissions)
 inline constexpr int kExitInternal = 70;  ///< a bug in testgen
 
 }  // namespace testgen::cli

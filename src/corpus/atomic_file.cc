@@ -16,7 +16,7 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
   const std::filesystem::path temp =
       path.parent_path() / fmt::format(".{}.tmp.{}.{}", path.filename().string(), getpid(), ++counter);
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw CorpusError(fmt::format("{}: cannot create: {}", temp.string(), std::strerror(errno)));
+  if (fd < 0) throw CorpusWriteError(fmt::format("{}: cannot create: {}", temp.string(), std::strerror(errno)));
   size_t done = 0;
   while (done < contents.size()) {
     const ssize_t n = ::write(fd, contents.data() + done, contents.size() - done);
@@ -25,14 +25,14 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
       const int err = errno;
       ::close(fd);
       ::unlink(temp.c_str());
-      throw CorpusError(fmt::format("{}: write failed: {}", path.string(), std::strerror(err)));
+      throw CorpusWriteError(fmt::format("{}: write failed: {}", path.string(), std::strerror(err)));
     }
     done += static_cast<size_t>(n);
   }
   if (::close(fd) != 0 || ::rename(temp.c_str(), path.c_str()) != 0) {
     const int err = errno;
     ::unlink(temp.c_str());
-    throw CorpusError(fmt::format("{}: cannot write: {}", path.string(), std::strerror(err)));
+    throw CorpusWriteError(fmt::format("{}: cannot write: {}", path.string(), std::strerror(err)));
   }
 }
 

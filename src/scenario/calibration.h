@@ -26,13 +26,14 @@ namespace testgen::scenario {
 class Calibration {
  public:
   Calibration(std::shared_ptr<const MutationContext> context, int64_t max_mutations, std::vector<size_t> seed_filter,
-              uint64_t seed);
+              uint64_t seed, size_t patience = 100);
 
   /// Starts the climb at `tree`, whose score is `score`.
   void start(const ChoiceTree& tree, double score);
   /// The score of the candidate last returned by next().
   void observe(double score);
-  /// The next candidate, or nullopt when no knob is left to try.
+  /// The next candidate, or nullopt when no knob is left to try, or
+  /// `patience` knobs in a row did not help (a climb stuck on a plateau).
   std::optional<ChoiceTree> next();
 
   double best_score() const { return best_score_; }
@@ -52,10 +53,13 @@ class Calibration {
   struct Knob {
     ChoiceTree tree;
     bool removal = false;  // drops a mutation: accepted if the score holds
+    int rank = 0;          // tried in increasing rank
   };
+  static int rank_of(const std::vector<int64_t>& decisions);
   std::vector<Knob> knobs_;
   std::optional<Knob> pending_;  // returned by next(), not yet observed
   std::vector<std::string> climbed_;
+  size_t patience_, since_improvement_ = 0;
 };
 
 }  // namespace testgen::scenario

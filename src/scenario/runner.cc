@@ -197,6 +197,13 @@ RunOutcome run_scenario(ProcessRunner& processes, const Runner& runner, const st
     outcome.error = e.what();
     return outcome;
   }
+  // A missing checker is the set-up's fault, not the scenario's: say which.
+  for (const CheckerResult& c : outcome.summary->checkers)
+    if (c.status == "missing_checker") {
+      outcome.error = fmt::format("checker '{}' is missing from the checker dir ({})", c.checker,
+                                  runner.checker_dir.empty() ? "the runner's default" : runner.checker_dir.string());
+      return outcome;
+    }
   const bool accepted = *p.exit_code == 0;
   if (accepted != outcome.summary->accept) {
     outcome.error = fmt::format("runner exited {} but its summary says accept={}", *p.exit_code, outcome.summary->accept);

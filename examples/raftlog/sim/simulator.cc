@@ -80,7 +80,16 @@ struct Scheduled {
 class Simulation {
  public:
   explicit Simulation(const Config& c)
-      : c_(c), rng_(c.seed), nodes_(static_cast<size_t>(c.nodes)), isolated_(static_cast<size_t>(c.nodes), false) {
+      : c_(c), nodes_(static_cast<size_t>(c.nodes)), isolated_(static_cast<size_t>(c.nodes), false) {
+    // One random stream per node (its timers) and per directed link (loss,
+    // duplication, delay): a change to one part of a scenario leaves the
+    // randomness of the others as it was, so a failing scenario stays
+    // failing while unrelated changes are taken out of it.
+    for (int n = 0; n < c.nodes; ++n) {
+      timer_rng_.emplace_back(stream(c.seed, 1, static_cast<uint64_t>(n)));
+      for (int m = 0; m < c.nodes; ++m)
+        link_rng_.emplace_back(stream(c.seed, 2, static_cast<uint64_t>(n * c.nodes + m)));
+    }
     if (c.threading == "multi") jitter_seed_ = std::random_device{}();  // on purpose: not reproducible
   }
 
@@ -133,7 +142,8 @@ class Simulation {
   void reset_election_timer(int id) {
     Node& n = nodes_[static_cast<size_t>(id)];
     const uint64_t generation = ++n.timer_generation;
-    const int64_t timeout = rng_.between(c_.election_timeout_min_ms, c_.election_timeout_max_ms);
+    const int64_t timeout =
+        timer_rng_[static_cast<size_t>(id)].between(c_.election_timeout_min_ms, c_.election_timeout_max_ms);
     at(now_ + timeout, [this, id, generation] {
       Node& me = nodes_[static_cast<size_t>(id)];
       if (me.alive && me.timer_generation == generation && me.role != Role::kLeader) start_election(id);
@@ -157,14 +167,15 @@ class Simulation {
       emit(m.from, "drop", m.term, 0, m.to, "partition");
       return;
     }
-    if (rng_.chance(c_.loss)) {
+    Rng& rng = link_rng_[static_cast<size_t>(m.from * c_.nodes + m.to)];
+    if (rng.chance(c_.loss)) {
       emit(m.from, "drop", m.term, 0, m.to, "loss");
       return;
     }
-    const int copies = rng_.chance(c_.duplicate) ? 2 : 1;
+    const int copies = rng.chance(c_.duplicate) ? 2 : 1;
     if (copies == 2) emit(m.from, "duplicate", m.term, 0, m.to);
     for (int i = 0; i < copies; ++i) {
-      int64_t delay = rng_.between(c_.delay_min_ms, c_.delay_max_ms);
+      int64_t delay = rng.between(c_.delay_min_ms, c_.delay_max_ms);
       if (jitter_seed_) delay += static_cast<int64_t>((jitter_seed_ + order_) % 3);
       int64_t when = now_ + delay;
       auto link = std::make_pair(m.from, m.to);
@@ -246,7 +257,12 @@ class Simulation {
 
   void on_vote(const Message& m) {
     Node& n = nodes_[static_cast<size_t>(m.to)];
-    if (n.role != Role::kCandidate || m.term != n.term) return;
+    if (m.term != n.term) return;
+    if (n.role != Role::kCandidate) {
+      // A vote for a candidacy already over: ignored, as Raft says, but recorded.
+      if (m.granted) emit(m.to, "vote_late", n.term, 0, m.from);
+      return;
+    }
     n.answered[static_cast<size_t>(m.from)] = true;
     if (!m.granted) return;
     n.votes[static_cast<size_t>(m.from)] = true;
@@ -382,7 +398,10 @@ class Simulation {
   }
 
   const Config& c_;
-  Rng rng_;
+  static uint64_t stream(uint64_t seed, uint64_t kind, uint64_t index) {
+    return Rng(seed ^ (kind << 56) ^ (index * 0x9e3779b97f4a7c15ULL)).next();
+  }
+  std::vector<Rng> timer_rng_, link_rng_;
   std::vector<Node> nodes_;
   std::vector<bool> isolated_;
   std::vector<Fault> armed_;  // faults waiting for their node's event
