@@ -80,7 +80,8 @@ class Corpus : public CaseStore {
   /// Number of cases on disk.
   size_t case_count() const;
 
-  static std::string case_id(std::string_view front, std::string_view target, const ChoiceTree& tree);
+  static std::string case_id(std::string_view front, std::string_view target, const ChoiceTree& tree,
+                             std::string_view signature = "");
   /// Replaces the case in `dir` by a smaller one that fails the same way
   /// (testgen minimize): artifacts, tree.json, then case.json (signature,
   /// detail, value, features, shrink log) are rewritten, each atomically;

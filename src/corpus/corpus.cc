@@ -66,8 +66,11 @@ void Corpus::repair() {
     if (entry.path().filename().string().starts_with(".")) fs::remove(entry.path());
 }
 
-std::string Corpus::case_id(std::string_view front, std::string_view target, const ChoiceTree& tree) {
-  return fmt::format("{:016x}", hash_bytes(fmt::format("{}\n{}\n{}", front, target, tree.canonical())));
+std::string Corpus::case_id(std::string_view front, std::string_view target, const ChoiceTree& tree,
+                            std::string_view signature) {
+  std::string content = fmt::format("{}\n{}\n{}", front, target, tree.canonical());
+  if (!signature.empty()) content += fmt::format("\n{}", signature);
+  return fmt::format("{:016x}", hash_bytes(content));
 }
 
 namespace {
@@ -89,7 +92,9 @@ void write_artifact(const fs::path& case_dir, const Artifact& a) {
 }  // namespace
 
 std::string Corpus::save(const CaseRecord& record) {
-  const std::string id = case_id(front_, record.target, record.tree);
+  // A finding's id covers its signature too: one input failing two ways
+  // (another runner, another compiler) is two findings, not one kept twice.
+  const std::string id = case_id(front_, record.target, record.tree, record.rejected ? record.result.signature : "");
   const fs::path final_dir = root_ / status_dir(record.rejected) / id;
   if (fs::exists(final_dir)) return id;  // same content, already kept
 
