@@ -96,6 +96,19 @@ std::string value_text(const toml::node& node) {
   return line.substr(line.find('=') + 2);
 }
 
+namespace {
+// Tables read from one line are inline; set in a document they should print
+// like the tables around them ([[faults]] rather than faults = [{...}]).
+void not_inline(toml::node& node) {
+  if (toml::table* t = node.as_table()) {
+    t->is_inline(false);
+    for (auto& [key, child] : *t) not_inline(child);
+  } else if (toml::array* a = node.as_array()) {
+    for (toml::node& e : *a) not_inline(e);
+  }
+}
+}  // namespace
+
 bool set_value_text(toml::table& doc, const std::string& path, const std::string& text) {
   toml::table parsed;
   try {
@@ -103,8 +116,9 @@ bool set_value_text(toml::table& doc, const std::string& path, const std::string
   } catch (const toml::parse_error&) {
     return false;
   }
-  const toml::node* value = parsed.get("v");
+  toml::node* value = parsed.get("v");
   if (!value) return false;
+  not_inline(*value);
   // The parent of the place, then the key or index under it.
   const size_t dot = path.rfind('.'), bracket = path.rfind('[');
   if (bracket != std::string::npos && (dot == std::string::npos || bracket > dot)) {
