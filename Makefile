@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 BUILD  := build/default
 TESTGEN := $(BUILD)/testgen
 
-.PHONY: deps configure build test test-asan demo bench bench-abi install clean
+.PHONY: deps configure build test test-asan demo bench bench-abi bench-scenario install clean
 
 deps:
 	@scripts/deps.sh
@@ -32,6 +32,9 @@ bench: build
 # The abi hunt against the quest loop (real compilers; about 10 minutes).
 bench-abi: build
 	@python3 bench/abi_hunt_bench.py $(TESTGEN) $${TRIALS:-10} $${SECONDS_PER_TRIAL:-24}
+
+bench-scenario: build
+	@python3 bench/scenario_bench.py $(BUILD) $${TRIALS:-10} $${RUNS:-3000}
 
 install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)

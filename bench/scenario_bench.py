@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Scenario campaigns: what testgen costs per case, and how fast it finds
+the bundled simulator's planted violation.
+
+1. Orchestration overhead. `testgen fuzz` with a runner that does nothing
+   (bench/null_runner: prints an accepting summary) against the bare cost
+   of starting that runner, measured in the same run: a loop that spawns it
+   as many times. testgen's cost per case is the difference.
+2. Search, on the bundled raftlog simulator (seeds and schema of
+   examples/raftlog), TRIALS trials each with seeds 1..TRIALS:
+   - fuzz --schedule uniform-seeds: an original seed chosen uniformly and
+     mutated, each run (leanguard-testgen's way);
+   - fuzz (coverage-guided): parents from the kept cases, rare coverpoints first;
+   - campaign --goal two_leaders_one_term: the same, steered toward the goal,
+     then calibration (a third of the runs explore, the rest may calibrate).
+   Each gets RUNS runs. Reported: trials that found the violation, runs to
+   the first one (median and range over the trials that found it; a trial
+   that did not counts as more than RUNS in the median), and coverpoints
+   reached after RUNS runs (fuzz only: a campaign stops at its goal).
+
+usage: bench/scenario_bench.py BUILD_DIR [TRIALS] [RUNS]
+"""
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEEDS = os.path.join(HERE, "..", "examples", "raftlog", "seeds")
+SCHEMA = os.path.join(HERE, "..", "examples", "raftlog", "schema.toml")
+VIOLATION = "election_safety: two leaders in term"
+
+
+def spread(values, fmt="{:.0f}"):
+    if not values:
+        return "-"
+    return (fmt + " (" + fmt + "-" + fmt + ")").format(statistics.median(values), min(values), max(values))
+
+
+def testgen(build, args, cwd):
+    out = subprocess.run([os.path.join(build, "testgen")] + args, cwd=cwd, capture_output=True, text=True)
+    if out.returncode not in (0, 1):
+        sys.exit(f"testgen {' '.join(args)}: exit {out.returncode}: {out.stderr}")
+    return json.loads(out.stdout)
+
+
+def overhead(build, trials, runs):
+    null = os.path.join(build, "bench", "null_runner")
+    bare, per_case = [], []
+    for t in range(trials):
+        start = time.perf_counter()
+        for _ in range(runs):
+            subprocess.run([null], capture_output=True, check=True)
+        bare.append((time.perf_counter() - start) * 1000 / runs)
+        with tempfile.TemporaryDirectory() as work:
+            testgen(build, ["seed-index", SEEDS, "--corpus-root", "c"], work)
+            start = time.perf_counter()
+            testgen(build, ["fuzz", "--budget", str(runs), "--rng-seed", str(t + 1), "--corpus-root", "c", "-q",
+                            "--runner-cmd", null + " {config}"], work)
+            per_case.append((time.perf_counter() - start) * 1000 / runs)
+    cost = [p - b for p, b in zip(per_case, bare)]
+    print(f"orchestration overhead, {runs} cases per trial, {trials} trials: median (min-max)")
+    print(f"{'':34}{'ms per case':>22}")
+    print(f"{'bare spawn of the null runner':34}{spread(bare, '{:.2f}'):>22}")
+    print(f"{'testgen fuzz with the null runner':34}{spread(per_case, '{:.2f}'):>22}")
+    print(f"{'testgen cost per case (difference)':34}{spread(cost, '{:.2f}'):>22}")
+    print(f"ratio testgen / bare spawn: {statistics.median(per_case) / statistics.median(bare):.2f}x"
+          f" (leanguard-testgen: 250-500 ms per case)\n")
+
+
+def first_violation(summary):
+    runs = [f["found_at_run"] for f in summary["findings"] if f["signature"].startswith(VIOLATION)]
+    return min(runs) if runs else None
+
+
+def search(build, trials, runs):
+    methods = {
+        "fuzz --schedule uniform-seeds": lambda t: ["fuzz", "--schedule", "uniform-seeds", "--budget", str(runs)],
+        "fuzz (coverage-guided)": lambda t: ["fuzz", "--budget", str(runs)],
+        "campaign --goal (and calibration)": lambda t: ["campaign", "--protocol", "raft", "--goal",
+                                                      "two_leaders_one_term", "--budget", str(runs // 3),
+                                                      "--max-calibration-iters", str(runs - runs // 3)],
+    }
+    print(f"the planted violation (two leaders in one term), {runs} runs per trial, {trials} trials: "
+          "median (min-max)")
+    print(f"{'method':36}{'found':>8}{'runs to first violation':>30}{'coverpoints after all runs':>30}")
+    for name, args in methods.items():
+        found, firsts, coverpoints = 0, [], []
+        for t in range(1, trials + 1):
+            with tempfile.TemporaryDirectory() as work:
+                testgen(build, ["seed-index", SEEDS, "--corpus-root", "c"], work)
+                s = testgen(build, args(t) + ["--rng-seed", str(t), "--schema", SCHEMA, "--corpus-root", "c", "-q"],
+                            work)
+            first = first_violation(s)
+            found += first is not None
+            firsts.append(first if first is not None else runs + 1)
+            if not name.startswith("campaign"):
+                coverpoints.append(s["coverpoints"])
+            print(f"  trial {t}: {name}: first violation at {first}, {s['runs']} runs", file=sys.stderr)
+        hit = [f for f in firsts if f <= runs]
+        median = statistics.median(firsts)
+        runs_text = "-" if not hit else (f">{runs}" if median > runs else f"{median:.0f}") + \
+            f" ({min(hit)}-{max(hit)} when found)"
+        print(f"{name:36}{f'{found}/{trials}':>8}{runs_text:>30}{spread(coverpoints):>30}")
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    build = os.path.abspath(sys.argv[1])
+    trials = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+    runs = int(sys.argv[3]) if len(sys.argv) > 3 else 3000
+    overhead(build, min(trials, 5), 200)
+    search(build, trials, runs)
+
+
+if __name__ == "__main__":
+    main()
