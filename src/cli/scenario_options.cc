@@ -79,6 +79,7 @@ nlohmann::json findings_json(const EngineReport& report, const std::string& corp
                         {"case_dir", (fs::path(corpus_root) / "rejected" / f.case_id).string()},
                         {"signature", f.signature},
                         {"scenario", f.value_text},
+                        {"scenario_as_found", f.original_text},
                         {"found_at_run", f.found_at_run}});
   return findings;
 }
