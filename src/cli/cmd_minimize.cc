@@ -37,7 +37,7 @@ int run_minimize(const Args& args) {
 
   try {
     if (Corpus::read_case(dir).front == "scenario") return minimize_scenario_case(dir, scenario, max_iters, quiet);
-    const LoadedCase loaded = load_case(dir, scenario);
+    const LoadedCase loaded = load_case(dir);
     const CaseInfo& info = loaded.info;
     const ChoiceTree& tree = loaded.tree;
     Target* target = loaded.target.get();

@@ -27,7 +27,7 @@ int run_replay(const Args& args) {
 
   try {
     if (Corpus::read_case(dir).front == "scenario") return replay_scenario_case(dir, scenario, quiet);
-    const LoadedCase loaded = load_case(dir, scenario);
+    const LoadedCase loaded = load_case(dir);
     const CaseInfo& info = loaded.info;
     const ChoiceTree& tree = loaded.tree;
     Target* target = loaded.target.get();

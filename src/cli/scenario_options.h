@@ -1,6 +1,7 @@
 #pragma once
 // What the scenario subcommands (and replay and minimize, for scenario
-// cases) share: leanguard-testgen's global options and finding the runner.
+// cases) share: leanguard-testgen's global options, finding the runner, the
+// target's name, and the corpus as one target sees it.
 
 #include <CLI/CLI.hpp>
 #include <memory>
@@ -48,10 +49,5 @@ class TargetStore : public CaseStore {
   CaseStore& store_;
   std::string target_;
 };
-
-/// The scenario target of a case saved in `case_dir` (corpus ROOT/status/id),
-/// with the seeds of that corpus; nullptr with `error` set.
-std::unique_ptr<Target> make_scenario_target(const std::string& name, const std::filesystem::path& case_dir,
-                                             const ScenarioArgs& g, std::string& error);
 
 }  // namespace testgen::cli

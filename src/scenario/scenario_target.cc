@@ -82,6 +82,15 @@ double closeness(const RunSummary& summary, const std::string& coverpoint) {
   return best;
 }
 
+std::vector<std::string> near_points(const RunSummary& summary) {
+  std::set<std::string> points;
+  for (const auto& [key, value] : summary.metrics) {
+    const size_t at = key.find("near.");
+    if (at != std::string::npos && (at == 0 || key[at - 1] == '.')) points.insert(key.substr(at + 5));
+  }
+  return {points.begin(), points.end()};
+}
+
 ScenarioTarget::ScenarioTarget(ScenarioSetup setup, ProcessRunner& processes)
     : setup_(std::move(setup)),
       processes_(processes),
@@ -146,9 +155,11 @@ RunResult ScenarioTarget::run(const Cursor& input) {
     if (setup_.hit_buckets)
       for (const auto& [point, count] : last_.summary->hits)
         if (count >= 2) result.feature_names.push_back(fmt::format("hits:{}:{}", point, hit_bucket(count)));
-    for (const std::string& goal : setup_.goals) {
-      const double near = closeness(*last_.summary, goal);
-      if (near > 0 && near < 1) result.feature_names.push_back(fmt::format("near:{}:{:.1f}", goal, std::floor(near * 10) / 10));
+    // Closeness to coverpoints not reached (a checker's "near.NAME" stats),
+    // in tenths: the steps toward a rare coverpoint are coverage too.
+    for (const std::string& point : near_points(*last_.summary)) {
+      const double near = closeness(*last_.summary, point);
+      if (near > 0 && near < 1) result.feature_names.push_back(fmt::format("near:{}:{:.1f}", point, std::floor(near * 10) / 10));
     }
     if (setup_.trace_signature)
       for (const auto& entry : fs::directory_iterator(run.dir / "logs"))

@@ -28,9 +28,10 @@ struct ScenarioSetup {
   /// when checkers report hits: a case that hits a coverpoint far more often
   /// than any before is a parent worth keeping.
   bool hit_buckets = true;
-  /// Coverpoints a campaign aims at: a run's closeness to each (a metric
-  /// "near.NAME" in [0, 1]) becomes a feature in tenths ("near:NAME:0.6"),
-  /// so the steps toward a goal are kept and mutated further.
+  /// Coverpoints a campaign aims at: weighted above the rest when parents
+  /// are picked. (A run's closeness to any coverpoint a checker reports a
+  /// "near.NAME" stat for becomes a feature in tenths, "near:NAME:0.6", so
+  /// the steps toward it are kept and mutated further.)
   std::vector<std::string> goals;
   std::string name = "scenario:all";
 };
@@ -63,6 +64,9 @@ std::vector<Artifact> case_files(const toml::table& doc, const RunOutcome& outco
 
 /// AFL's buckets of hit counts: "1", "2", "3", "4-7", "8-15", "16-31", "32-127", "128+".
 std::string hit_bucket(uint64_t count);
+
+/// The coverpoints a run reports closeness to (metrics "near.NAME" or "CHECKER.near.NAME").
+std::vector<std::string> near_points(const RunSummary& summary);
 
 /// A run's closeness to `coverpoint`: 1 if covered, else the largest metric
 /// named "near.COVERPOINT" (any checker's), else 0.
