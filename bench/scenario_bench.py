@@ -18,7 +18,7 @@ the bundled simulator's planted violation.
    that did not counts as more than RUNS in the median), and coverpoints
    reached after RUNS runs (fuzz only: a campaign stops at its goal).
 
-usage: bench/scenario_bench.py BUILD_DIR [TRIALS] [RUNS]
+usage: bench/scenario_bench.py BUILD_DIR [TRIALS] [RUNS]   (RUNS 0: the overhead part only)
 """
 import json
 import os
@@ -114,7 +114,8 @@ def main():
     trials = int(sys.argv[2]) if len(sys.argv) > 2 else 10
     runs = int(sys.argv[3]) if len(sys.argv) > 3 else 3000
     overhead(build, min(trials, 5), 200)
-    search(build, trials, runs)
+    if runs > 0:
+        search(build, trials, runs)
 
 
 if __name__ == "__main__":
