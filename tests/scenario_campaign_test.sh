@@ -31,6 +31,10 @@ run "$TESTGEN" campaign --protocol raft --budget 300 --goal leader_elected --cor
 expect_rc 0
 [[ "$(json out 'd["goals"], d["goals_met"], d["runs"] < 20, d["calibration"]["ran"]')" == \
    "{'leader_elected': True} True True False" ]] || fail "early stop: $(cat out)"
+# A goal the corpus has seen before is met already: nothing to run.
+run "$TESTGEN" campaign --protocol raft --budget 300 --goal leader_elected --corpus-root early -q
+expect_rc 0
+[[ "$(json out 'd["goals_met"], d["runs"]')" == "True 0" ]] || fail "a goal met before: $(cat out)"
 
 # The planted violation: exploring steers toward the goal, calibration
 # climbs the checker's closeness to it, and the finding is kept reduced.

@@ -190,6 +190,12 @@ int run_campaign(const Args& args) {
                                      .name = name},
                                     processes);
     std::set<std::string> met;  // goals seen, in this campaign or the corpus before it
+    if (const fs::path known = fs::path(g.corpus_root) / "metadata" / "global_coverage.json"; fs::exists(known)) {
+      const json observed = json::parse(read_file(known), nullptr, false);
+      if (observed.is_object() && observed.contains("observed") && observed["observed"].is_array())
+        for (const json& item : observed["observed"])
+          if (item.is_string()) met.insert(item.get<std::string>());
+    }
     auto unmet = [&] {
       for (const std::string& c : target.coverpoints_seen()) met.insert(c);
       std::vector<std::string> out;
@@ -217,7 +223,8 @@ int run_campaign(const Args& args) {
     EngineOptions explore = base;
     explore.max_runs = budget;
     explore.on_progress = progress_printer("campaign", quiet);
-    EngineReport report = Engine(target, explore).run();
+    // Goals the corpus has met before leave nothing to do.
+    EngineReport report = goals.empty() || !unmet().empty() ? Engine(target, explore).run() : EngineReport{};
     const uint64_t explored = report.runs;
 
     // Calibration: from the kept case nearest the goals, one knob at a time.
