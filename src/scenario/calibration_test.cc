@@ -66,7 +66,7 @@ TEST(Calibration, KnobsAreOneMoreMutationEachAndClimbingKeepsTheFirstThatHelps) 
   Calibration climb(ctx, 3, {}, 1);
   climb.start(start, 0);
   // Score: 1 once cluster.fast is true, else 0. Every knob is one mutation.
-  std::set<std::string> tried;
+  size_t tried_before_flip = 0;
   bool flipped = false;
   for (int i = 0; i < 500; ++i) {
     std::optional<ChoiceTree> knob = climb.next();
@@ -79,7 +79,7 @@ TEST(Calibration, KnobsAreOneMoreMutationEachAndClimbingKeepsTheFirstThatHelps) 
       climb.observe(0);
       continue;
     }
-    tried.insert(s.mutations.back().op + " " + s.mutations.back().path);
+    if (!flipped) ++tried_before_flip;
     const bool fast = s.doc.at_path("cluster.fast").value<bool>().value_or(false);
     climb.observe(fast ? 1.0 : 0.0);
     flipped = flipped || fast;
@@ -88,8 +88,10 @@ TEST(Calibration, KnobsAreOneMoreMutationEachAndClimbingKeepsTheFirstThatHelps) 
   EXPECT_EQ(climb.best_score(), 1.0);
   ASSERT_EQ(climb.climbed().size(), 1u);
   EXPECT_EQ(climb.climbed()[0], "flip cluster.fast: false -> true (0.00 -> 1.00)");
-  // Flips and enum values come before numeric steps.
-  EXPECT_TRUE(tried.count("enum cluster.kind") || tried.size() <= 2) << "bold knobs first";
+  // Bold knobs come first: the flip is among the first four (the flip, the
+  // enum value, duplicating and splicing the flow), never after the ~70
+  // numeric ones.
+  EXPECT_LE(tried_before_flip, 4u);
 }
 
 TEST(Calibration, PatienceEndsAClimbOnAPlateau) {
