@@ -121,7 +121,7 @@ int run_campaign(const Args& args) {
   add_globals(app, g);
   if (auto stop = parse(app, "campaign", args)) return *stop;
 
-  try {
+  return with_scenario_errors("campaign", [&] {
     const std::vector<std::string> goals = split_goals(raw_goals);
     std::vector<scenario::SeedInfo> infos;
     std::vector<scenario::Seed> seeds = scenario::load_seeds(g.corpus_root, &infos);
@@ -204,20 +204,8 @@ int run_campaign(const Args& args) {
       return out;
     };
     const bool uniform = schedule == "uniform-seeds";
-    EngineOptions base{.seed = seed,
-                       .size = 4,
-                       .adapt = !uniform,
-                       .novelty = !uniform,
-                       .mutate_ratio = uniform ? 0.0 : 0.7,
-                       .shrink = !no_shrink,
-                       .shrinking = {.max_calls = shrink_calls},
-                       .stop_on_failure = false,
-                       .store = &store,
-                       .progress_every = 10};
-    if (!uniform) base.discard_gain = -1;
-    base.recheck = true;
-    base.report_flaky = g.allow_nondeterministic;
-    base.feature_weight = [&target](Feature f) { return target.feature_weight(f); };
+    EngineOptions base =
+        scenario_engine_options(seed, uniform, !no_shrink, shrink_calls, store, g.allow_nondeterministic, target);
     if (!goals.empty()) base.done = [&] { return unmet().empty(); };
 
     EngineOptions explore = base;
@@ -301,15 +289,7 @@ int run_campaign(const Args& args) {
                       {"findings", findings_json(report, g.corpus_root)}};
     fmt::print("{}\n", out.dump(2));
     return report.findings.empty() ? kExitOk : kExitFinding;
-  } catch (const scenario::RunnerError& e) {
-    return usage_error("campaign", e.what());
-  } catch (const scenario::ScenarioError& e) {
-    return fail(kExitBadInput, e.what());
-  } catch (const CorpusWriteError& e) {
-    return fail(kExitStorage, e.what());
-  } catch (const CorpusError& e) {
-    return fail(kExitBadInput, e.what());
-  }
+  });
 }
 
 }  // namespace testgen::cli

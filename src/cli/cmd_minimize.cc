@@ -7,6 +7,7 @@
 #include "exit_codes.h"
 #include "fronts.h"
 #include "scenario_case.h"
+#include "scenario_options.h"
 #include "scenario_doc.h"
 #include "testgen/corpus.h"
 
@@ -35,7 +36,7 @@ int run_minimize(const Args& args) {
   add_globals(app, scenario, false);
   if (auto stop = parse(app, "minimize", args)) return *stop;
 
-  try {
+  return with_scenario_errors("minimize", [&] {
     if (Corpus::read_case(dir).front == "scenario") return minimize_scenario_case(dir, scenario, max_iters, quiet);
     const LoadedCase loaded = load_case(dir);
     const CaseInfo& info = loaded.info;
@@ -66,17 +67,7 @@ int run_minimize(const Args& args) {
                                 {"budget_spent", shrunk.budget_spent}};
     fmt::print("{}\n", out.dump(2));
     return kExitOk;
-  } catch (const scenario::RunnerError& e) {
-    return usage_error("minimize", e.what());
-  } catch (const scenario::ScenarioError& e) {
-    return fail(kExitBadInput, e.what());
-  } catch (const CorpusWriteError& e) {
-    return fail(kExitStorage, e.what());
-  } catch (const CorpusError& e) {
-    return fail(kExitBadInput, e.what());
-  } catch (const GenerationError& e) {
-    return fail(kExitGenerator, e.what());
-  }
+  });
 }
 
 }  // namespace testgen::cli

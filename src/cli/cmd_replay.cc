@@ -7,6 +7,7 @@
 #include "exit_codes.h"
 #include "fronts.h"
 #include "scenario_case.h"
+#include "scenario_options.h"
 #include "scenario_doc.h"
 #include "testgen/corpus.h"
 
@@ -25,7 +26,7 @@ int run_replay(const Args& args) {
   add_globals(app, scenario, false);
   if (auto stop = parse(app, "replay", args)) return *stop;
 
-  try {
+  return with_scenario_errors("replay", [&] {
     if (Corpus::read_case(dir).front == "scenario") return replay_scenario_case(dir, scenario, quiet);
     const LoadedCase loaded = load_case(dir);
     const CaseInfo& info = loaded.info;
@@ -49,15 +50,7 @@ int run_replay(const Args& args) {
                           {"detail", result.detail}};
     fmt::print("{}\n", out.dump(2));
     return fails ? kExitFinding : kExitOk;
-  } catch (const scenario::RunnerError& e) {
-    return usage_error("replay", e.what());
-  } catch (const scenario::ScenarioError& e) {
-    return fail(kExitBadInput, e.what());
-  } catch (const CorpusError& e) {
-    return fail(kExitBadInput, e.what());
-  } catch (const GenerationError& e) {
-    return fail(kExitGenerator, e.what());
-  }
+  });
 }
 
 }  // namespace testgen::cli

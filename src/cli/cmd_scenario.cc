@@ -26,20 +26,14 @@ int seed_index(const Args& args) {
   app.add_option("seeds_src", source, "directory of seed *.toml files, or one file")->required();
   add_globals(app, g);
   if (auto stop = parse(app, "seed-index", args)) return *stop;
-  try {
+  return with_scenario_errors("seed-index", [&] {
     const std::vector<scenario::SeedInfo> seeds = scenario::index_seeds(source, g.corpus_root);
     nlohmann::json out = {{"corpus_root", g.corpus_root}, {"seeds", nlohmann::json::array()}};
     for (const scenario::SeedInfo& s : seeds)
       out["seeds"].push_back({{"name", s.name}, {"tags", s.tags}, {"hash", s.hash}, {"mutable_places", s.places}});
     fmt::print("{}\n", out.dump(2));
     return kExitOk;
-  } catch (const scenario::ScenarioError& e) {
-    return fail(kExitBadInput, e.what());
-  } catch (const CorpusWriteError& e) {
-    return fail(kExitStorage, e.what());
-  } catch (const CorpusError& e) {
-    return fail(kExitBadInput, e.what());
-  }
+  });
 }
 
 int fuzz(const Args& args) {
@@ -69,7 +63,7 @@ int fuzz(const Args& args) {
   app.add_flag("-q,--quiet", quiet, "no progress line");
   add_globals(app, g);
   if (auto stop = parse(app, "fuzz", args)) return *stop;
-  try {
+  return with_scenario_errors("fuzz", [&] {
     scenario::Runner runner = find_runner(g);
     runner.timeout = std::chrono::milliseconds(static_cast<int64_t>(timeout * 1000));
     Corpus corpus(g.corpus_root, "scenario");
@@ -89,26 +83,10 @@ int fuzz(const Args& args) {
          .trace_signature = trace_signature,
          .name = name},
         processes);
-    const bool uniform = schedule == "uniform-seeds";
-    EngineOptions options{.seed = seed,
-                          .max_runs = budget,
-                          .size = 4,
-                          .adapt = !uniform,
-                          .novelty = !uniform,
-                          .mutate_ratio = uniform ? 0.0 : 0.7,
-                          .shrink = !no_shrink,
-                          .shrinking = {.max_calls = shrink_calls},
-                          .stop_on_failure = false,
-                          .store = &store,
-                          .progress_every = 10};
-    // An invalid scenario (runner exit 2): the choices that made it become rarer.
-    if (!uniform) options.discard_gain = -1;
-    // New queue entries and rejects run twice; a reject that does not repeat
-    // is no finding unless nondeterminism is allowed.
-    options.recheck = true;
-    options.report_flaky = g.allow_nondeterministic;
+    EngineOptions options = scenario_engine_options(seed, schedule == "uniform-seeds", !no_shrink, shrink_calls, store,
+                                                    g.allow_nondeterministic, target);
+    options.max_runs = budget;
     options.on_progress = progress_printer("fuzz", quiet);
-    options.feature_weight = [&target](Feature f) { return target.feature_weight(f); };
     const EngineReport report = Engine(target, options).run();
     const nlohmann::json findings = findings_json(report, g.corpus_root);
     const nlohmann::json out = {{"runner", runner.description}, {"corpus_root", g.corpus_root},
@@ -120,15 +98,7 @@ int fuzz(const Args& args) {
                                 {"findings", findings}};
     fmt::print("{}\n", out.dump(2));
     return findings.empty() ? kExitOk : kExitFinding;
-  } catch (const scenario::RunnerError& e) {
-    return usage_error("fuzz", e.what());
-  } catch (const scenario::ScenarioError& e) {
-    return fail(kExitBadInput, e.what());
-  } catch (const CorpusWriteError& e) {
-    return fail(kExitStorage, e.what());
-  } catch (const CorpusError& e) {
-    return fail(kExitBadInput, e.what());
-  }
+  });
 }
 
 }  // namespace

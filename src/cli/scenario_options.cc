@@ -8,7 +8,10 @@
 
 #include "scenario_target.h"
 #include "seeds.h"
+#include "testgen/corpus.h"
 #include "testgen/process.h"
+#include "cli_support.h"
+#include "exit_codes.h"
 
 namespace testgen::cli {
 namespace fs = std::filesystem;
@@ -71,6 +74,44 @@ scenario::Runner find_runner(const ScenarioArgs& g) {
   return r;
 }
 
+
+int with_scenario_errors(std::string_view command, const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const scenario::RunnerError& e) {
+    return usage_error(command, e.what());
+  } catch (const scenario::ScenarioError& e) {
+    return fail(kExitBadInput, e.what());
+  } catch (const CorpusWriteError& e) {
+    return fail(kExitStorage, e.what());
+  } catch (const CorpusError& e) {
+    return fail(kExitBadInput, e.what());
+  } catch (const GenerationError& e) {
+    return fail(kExitGenerator, e.what());
+  }
+}
+
+EngineOptions scenario_engine_options(uint64_t seed, bool uniform, bool shrink, size_t shrink_calls, CaseStore& store,
+                                      bool allow_nondeterministic, scenario::ScenarioTarget& target) {
+  EngineOptions options{.seed = seed,
+                        .size = 4,
+                        .adapt = !uniform,
+                        .novelty = !uniform,
+                        .mutate_ratio = uniform ? 0.0 : 0.7,
+                        .shrink = shrink,
+                        .shrinking = {.max_calls = shrink_calls},
+                        .stop_on_failure = false,
+                        .store = &store,
+                        .progress_every = 10};
+  // An invalid scenario (runner exit 2): the choices that made it become rarer.
+  if (!uniform) options.discard_gain = -1;
+  // New queue entries and rejects run twice; a reject that does not repeat
+  // is no finding unless nondeterminism is allowed.
+  options.recheck = true;
+  options.report_flaky = allow_nondeterministic;
+  options.feature_weight = [&target](Feature f) { return target.feature_weight(f); };
+  return options;
+}
 
 nlohmann::json findings_json(const EngineReport& report, const std::string& corpus_root) {
   nlohmann::json findings = nlohmann::json::array();

@@ -4,11 +4,13 @@
 // target's name, and the corpus as one target sees it.
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "runner.h"
+#include "scenario_target.h"
 #include "testgen/engine.h"
 
 namespace testgen::cli {
@@ -32,6 +34,20 @@ scenario::Runner find_runner(const ScenarioArgs& g);
 /// "scenario:all|4": the seeds drawn from (a protocol tag, or all) and the
 /// most mutations, which replay needs to read a tree the same way.
 std::string scenario_target_name(const std::string& protocol, int64_t max_mutations);
+
+/// Runs a subcommand's body and turns what it throws into one error line and
+/// an exit code: a runner that cannot be used 2 (usage), a malformed
+/// scenario, schema or corpus file 3, a corpus that cannot be written 5, a
+/// generator error 4.
+int with_scenario_errors(std::string_view command, const std::function<int()>& body);
+
+/// The engine's options for fuzz and campaign: rechecks of new queue
+/// entries and rejects (flaky rejects reported only with
+/// --allow-nondeterministic), invalid scenarios made rarer, the target's
+/// feature weights; `uniform` is leanguard-testgen's schedule (an original
+/// seed mutated each time, nothing learnt).
+EngineOptions scenario_engine_options(uint64_t seed, bool uniform, bool shrink, size_t shrink_calls, CaseStore& store,
+                                      bool allow_nondeterministic, scenario::ScenarioTarget& target);
 
 /// The findings of a scenario run, for JSON summaries.
 nlohmann::json findings_json(const EngineReport& report, const std::string& corpus_root);
