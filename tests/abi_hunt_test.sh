@@ -98,7 +98,8 @@ run "$TESTGEN" minimize "$dir" -q
 expect_rc 0
 [[ "$(json out 'd["reduced"]')" == "False" ]] || fail "a minimal case was reduced again: $(cat out)"
 run "$TESTGEN" minimize no-such-dir -q
-expect_rc 2
+expect_rc 3
+expect_err_line "testgen: error: no-such-dir: no such case directory"
 
 # Same seed, same hunt: the summary is byte for byte the same (case ids included).
 run "$TESTGEN" abi hunt --pair 'gcc:gcc -fshort-enums' --test scalars --runs 40 --rng-seed 1 -q

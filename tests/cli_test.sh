@@ -26,7 +26,7 @@ expect_err_line "testgen: error: unknown subcommand 'frobnicate' (subcommands: q
 
 run "$TESTGEN" --frob
 expect_rc 2
-expect_err_line "testgen: error: unknown option '--frob' (options: --help, --version; subcommands: quest, abi, puzzle, seed-index, fuzz, campaign, replay, minimize, help, version)"
+expect_err_line "testgen: error: unknown option '--frob' (options: --help, --version, the global options --corpus-root, --checker-dir, --runner, --runner-cmd, --allow-nondeterministic, --allow-unsafe-lua; subcommands: quest, abi, puzzle, seed-index, fuzz, campaign, replay, minimize, help, version)"
 
 run "$TESTGEN" puzzle hi --frob
 expect_rc 2
@@ -51,13 +51,27 @@ expect_err_contains "usage: testgen"
 
 run "$TESTGEN" replay "$WORK/missing"
 expect_rc 3
-expect_err_line "testgen: error: $WORK/missing/case.json: cannot read: No such file or directory"
+expect_err_line "testgen: error: $WORK/missing: no such case directory"
 
-mkdir -p bad && echo '{"format":"testgen-case","version":1,"id":"x","front":"puzzle","target":"puzzle:hi","status":"rejected"}' > bad/case.json
-echo '{"format":"testgen-choice-tree","version":1,"root":{"kind":"integer","lo":0,"hi":3,"value":9}}' > bad/tree.json
+# A case directory must sit in a corpus; its files are checked field by field.
+mkdir -p bad && echo '{}' > bad/case.json
 run "$TESTGEN" replay bad
 expect_rc 3
-expect_err_line "testgen: error: bad/tree.json: root: value 9 outside [0, 3]"
+expect_err_line "testgen: error: bad: not a case directory (CORPUS/accepted/ID or CORPUS/rejected/ID)"
+mkdir -p c/rejected/x && echo '{"format":"testgen-case","version":1,"id":"x","front":"puzzle","target":"puzzle:hi","status":"rejected"}' > c/rejected/x/case.json
+echo '{"format":"testgen-choice-tree","version":1,"root":{"kind":"integer","lo":0,"hi":3,"value":9}}' > c/rejected/x/tree.json
+run "$TESTGEN" replay c/rejected/x/
+expect_rc 3
+expect_err_line "testgen: error: $WORK/c/rejected/x/tree.json: root: value 9 outside [0, 3]"
+echo '[]' > c/rejected/x/case.json
+run "$TESTGEN" replay x --corpus-root c
+expect_rc 3
+expect_err_line "testgen: error: $WORK/c/rejected/x/case.json: not a testgen case (a JSON object expected)"
+echo '{"format":"testgen-case","version":2,"id":"x","front":"puzzle","target":"puzzle:hi","status":"rejected","size":"8"}' > c/rejected/x/case.json
+run "$TESTGEN" --corpus-root c replay x
+expect_rc 3
+expect_err_line "testgen: error: $WORK/c/rejected/x/case.json: field 'size' must be an integer in 0..1000000"
+[[ ! -e c/rejected/x/_work && ! -e c/rejected/_work ]] || fail "replay created scratch inside the cases"
 
 run "$TESTGEN" puzzle --list
 expect_rc 0

@@ -18,6 +18,7 @@
 ///     std::string json = tree.to_json();     // the reproducer
 ///     ChoiceTree again = ChoiceTree::from_json(json, "case/tree.json");
 
+#include "testgen/errors.h"
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
@@ -74,9 +75,9 @@ struct ChoiceNode {
 using NodePath = std::vector<uint32_t>;
 std::string path_to_string(const NodePath& path);
 
-class TreeFormatError : public std::runtime_error {
+class TreeFormatError : public InputError {
  public:
-  using std::runtime_error::runtime_error;
+  using InputError::InputError;
 };
 
 class ChoiceTree {

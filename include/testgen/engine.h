@@ -19,6 +19,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <map>
@@ -48,6 +49,24 @@ struct Artifact {
   std::string path;  ///< relative, '/'-separated, no ".."
   std::string contents;
   bool executable = false;
+  /// Instead of `contents`: a file to copy, at most `max_bytes` of it (0:
+  /// all), so that big logs are never read into memory and only kept cases
+  /// copy them. `keep_alive` holds what keeps `source` on disk (a run's
+  /// scratch directory) until the result is dropped.
+  std::filesystem::path source;
+  uint64_t max_bytes = 0;
+  std::shared_ptr<const void> keep_alive;
+};
+
+/// What rebuilds a target from a stored case: the row of the table of
+/// fronts that owns it (src/front), the version of that front's
+/// parameters, and the parameters, each a string the front documents
+/// (docs/corpus-format.md). Saved in case.json as "target_spec".
+struct TargetSpec {
+  std::string front;
+  int version = 1;
+  std::map<std::string, std::string> params;
+  bool operator==(const TargetSpec&) const = default;
 };
 
 struct RunResult {
@@ -72,8 +91,13 @@ struct RunResult {
 class Target {
  public:
   virtual ~Target() = default;
-  /// Front and target, e.g. "puzzle:pair-42-43"; recorded in every case.
+  /// The target's identity, e.g. "puzzle:pair-42-43": recorded in every
+  /// case, shown to people, and compared (a corpus resumes the cases of the
+  /// same target). Never parsed: spec() is what rebuilds a target.
   virtual std::string name() const = 0;
+  /// What rebuilds this target from a stored case. The default names no
+  /// front: its cases are kept but `testgen replay` cannot rebuild them.
+  virtual TargetSpec spec() const { return {}; }
   /// Draws the input at `input` and runs it.
   virtual RunResult run(const Cursor& input) = 0;
   /// Draws every input and runs them together, one result per input in
@@ -87,6 +111,7 @@ class Target {
 /// A case the engine keeps: new coverage (accepted) or a finding (rejected).
 struct CaseRecord {
   std::string target;
+  TargetSpec spec;  ///< what rebuilds the target (Target::spec())
   bool rejected = false;
   ChoiceTree tree;  ///< forced tree (shrunk, for a finding)
   RunResult result;
@@ -99,6 +124,8 @@ struct CaseRecord {
   int size = 0;
   /// For findings: the tree as first found, and what the shrinker did.
   std::optional<ChoiceTree> original;
+  /// False for a finding saved as found, before (or without) reduction.
+  bool reduced = true;
   std::vector<ShrinkPassStats> shrink_log;
   /// With EngineOptions::recheck: "stable", "flaky-coverage" or "flaky-verdict".
   std::string stability;
@@ -120,6 +147,11 @@ class CaseStore {
   virtual ~CaseStore() = default;
   /// Saves a case; returns its id.
   virtual std::string save(const CaseRecord& record) = 0;
+  /// Replaces the finding saved as `id` (as found) by its reduced form,
+  /// keeping the id; the store makes the swap atomic where it can. The
+  /// engine saves every finding as found before it reduces it, so a run
+  /// killed during a long reduction loses nothing.
+  virtual void replace(const std::string& id, const CaseRecord& reduced) = 0;
   /// Every case saved so far (by this or an earlier run).
   virtual std::vector<StoredCase> load() = 0;
   /// Saves the global coverage union (may be throttled; `final` forces it).

@@ -3,7 +3,9 @@
 /// Running child processes: argv, environment, working directory, stdin,
 /// a timeout, and CPU / memory / file-size limits. The child leads its own
 /// process group, and the whole group is killed on timeout and once the
-/// child has exited (so nothing it started is left behind).
+/// child has exited (so nothing it started is left behind). A child dies
+/// with testgen (PR_SET_PDEATHSIG), and is killed when SIGINT or SIGTERM
+/// reaches testgen (testgen/interrupt.h).
 ///
 /// Example usage:
 ///     SubprocessRunner runner;
@@ -15,6 +17,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -44,6 +47,8 @@ struct ProcessResult {
   std::optional<int> exit_code;  ///< set when the child exited
   std::optional<int> signal;     ///< set when a signal ended it
   bool timed_out = false;
+  /// SIGINT/SIGTERM reached testgen while the child ran: it was killed.
+  bool interrupted = false;
   bool spawn_failed = false;     ///< could not start (exec failed): see `spawn_error`
   std::string spawn_error;
   bool output_truncated = false;
@@ -55,6 +60,10 @@ struct ProcessResult {
   /// "exit 3", "killed by SIGSEGV", "timed out after 2.0 s", "could not start: ...".
   std::string describe() const;
 };
+
+/// `text` with every byte that is not part of valid UTF-8 written as
+/// \xNN: what a child printed, safe to put in JSON and on a terminal.
+std::string printable(std::string_view text);
 
 /// The interface fronts use, so their unit tests can substitute a fake.
 class ProcessRunner {

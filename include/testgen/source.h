@@ -17,6 +17,7 @@
 ///     source.finish();
 ///     // tree now replays `xs` exactly: Source(tree, {}) gives the same list.
 
+#include "testgen/errors.h"
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -79,17 +80,27 @@ class Source {
   std::vector<Decision> decisions_;
   std::vector<double> scratch_;
   size_t fresh_ = 0;
+  size_t nodes_ = 0;  // nodes touched (kMaxTreeNodes)
   bool finished_ = false;
 };
+
+/// Bounds on one generated value, so that a generator without a base case
+/// (or a size far too large) ends in a GenerationError naming it rather
+/// than in a stack overflow or the kernel's out-of-memory killer.
+inline constexpr uint32_t kMaxTreeDepth = 2000;
+inline constexpr size_t kMaxTreeNodes = 2'000'000;
 
 /// Where a generator runs: a node of the tree, the source, and the size.
 class Cursor {
  public:
-  Cursor(Source& source, ChoiceNode& node, int size) : source_(&source), node_(&node), size_(size) {}
+  Cursor(Source& source, ChoiceNode& node, int size, uint32_t depth = 0)
+      : source_(&source), node_(&node), size_(size), depth_(depth) {}
 
   int size() const { return size_; }
+  /// How many nodes lie above this one.
+  uint32_t depth() const { return depth_; }
   /// The same node with another size (sized recursion).
-  Cursor resized(int size) const { return Cursor(*source_, *node_, size); }
+  Cursor resized(int size) const { return Cursor(*source_, *node_, size, depth_); }
   /// The child at `slot`, created if missing; marks it forced.
   Cursor child(uint32_t slot) const;
   /// Records that a structural generator owns this node.
@@ -103,16 +114,19 @@ class Cursor {
   ChoiceNode& node() const { return *node_; }
 
  private:
+  void check_bounds(const Site& site) const;
+
   Source* source_;
   ChoiceNode* node_;
   int size_;
+  uint32_t depth_;
 };
 
 /// A generator was misused or could not produce a value (e.g. a filter that
 /// never passes). The message names the generator's site and suggests a fix.
-class GenerationError : public std::runtime_error {
+class GenerationError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit GenerationError(const std::string& message) : Error(ErrorKind::kGenerator, message) {}
 };
 
 }  // namespace testgen

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "testgen/source.h"
+
 namespace testgen::abi {
 
 enum class Kind : uint8_t {
@@ -66,9 +68,9 @@ struct CType {
 };
 
 /// A type that cannot be used where it was put (e.g. a bitfield as a parameter).
-class TypeError : public std::runtime_error {
+class TypeError : public GenerationError {
  public:
-  using std::runtime_error::runtime_error;
+  using GenerationError::GenerationError;
 };
 
 TypePtr scalar(Kind kind);

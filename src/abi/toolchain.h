@@ -7,6 +7,7 @@
 // given to a shell. A pair "CALLER:CALLEE" compiles the main file (callers)
 // with CALLER and the callee file with CALLEE.
 
+#include "testgen/errors.h"
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -29,9 +30,9 @@ struct CompilerPair {
   std::string spec() const { return caller.spec + ":" + callee.spec; }
 };
 
-class ToolchainError : public std::runtime_error {
+class ToolchainError : public UsageError {
  public:
-  using std::runtime_error::runtime_error;
+  using UsageError::UsageError;
 };
 
 /// "clang -O2" -> {clang, -O2}; throws ToolchainError for an empty spec.

@@ -61,6 +61,15 @@ std::function<void(double, const std::string&)> progress_line(bool quiet) {
   };
 }
 
+void print_json(const nlohmann::json& j) {
+  fmt::print("{}\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+  std::fflush(stdout);
+}
+
+void end_progress_line(bool quiet) {
+  if (!quiet && ::isatty(STDERR_FILENO)) fmt::print(stderr, "\r\033[K");
+}
+
 std::function<void(const Progress&)> progress_printer(std::string label, bool quiet) {
   auto print = progress_line(quiet);
   if (!print) return {};

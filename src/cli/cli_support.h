@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,12 @@ std::string subcommand_names();
 /// place on a terminal (5 per second at most), otherwise a plain line every
 /// few seconds. Empty when `quiet`.
 std::function<void(double seconds, const std::string& line)> progress_line(bool quiet);
+
+/// Prints `j` on stdout, indented, bytes that are not UTF-8 replaced.
+void print_json(const nlohmann::json& j);
+
+/// Ends a progress line rewritten in place (a newline on a terminal).
+void end_progress_line(bool quiet);
 
 /// The engine's progress as a progress_line().
 std::function<void(const Progress&)> progress_printer(std::string label, bool quiet);

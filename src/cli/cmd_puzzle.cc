@@ -5,7 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_support.h"
+#include "common_options.h"
+#include "error_exit.h"
 #include "exit_codes.h"
+#include "testgen/interrupt.h"
+#include "puzzle_front.h"
 #include "puzzles.h"
 #include "testgen/corpus.h"
 
@@ -14,37 +18,30 @@ namespace {
 
 struct PuzzleArgs {
   std::string name;
-  uint64_t seed = 0;
-  uint64_t runs = 100000;
-  double seconds = 0;
+  EngineBudget budget;
   int size = -1;
   bool no_adapt = false;
   bool no_novelty = false;
-  bool no_shrink = false;
   bool keep_going = false;
   bool list = false;
   bool quiet = false;
   double alpha = 0.9;
-  std::string corpus_root;
+  FrontOptions globals;
 };
 
 void add_options(CLI::App& app, PuzzleArgs& a) {
   app.add_option("name", a.name, "the puzzle to crack (see --list)");
   app.add_flag("--list", a.list, "list the puzzles and exit");
-  app.add_option("--rng-seed", a.seed, "seed of the run; the same seed and options give the same output")
-      ->capture_default_str();
-  app.add_option("--runs", a.runs, "budget in runs")->capture_default_str();
-  app.add_option("--time", a.seconds, "budget in seconds of wall time (0: no limit)")->capture_default_str();
-  app.add_option("--size", a.size, "size for sized generators (default: the puzzle's)");
+  add_engine_flags(app, a.budget, {.runs = 100000, .shrink_calls = 5000});
+  app.add_option("--size", a.size, "size for sized generators (default: the puzzle's)")->check(count_in(0, 64));
   app.add_option("--alpha", a.alpha, "weight of the old expectation in the adaptive model's moving average")
       ->capture_default_str()
-      ->check(CLI::Range(0.0, 0.999));
+      ->check(number_in(0.0, 0.999));
   app.add_flag("--no-adapt", a.no_adapt, "turn the adaptive model off");
   app.add_flag("--no-novelty", a.no_novelty, "allow the same forced tree to run twice");
-  app.add_flag("--no-shrink", a.no_shrink, "report failures as found, unshrunk");
   app.add_flag("--keep-going", a.keep_going, "go on after the first finding until the budget is spent");
-  app.add_option("--corpus-root", a.corpus_root, "keep accepted cases and findings in this corpus (resumes it)");
   app.add_flag("-q,--quiet", a.quiet, "no progress line");
+  add_global_options(app, a.globals);
 }
 
 int list_puzzles() {
@@ -71,7 +68,7 @@ void print_human(const puzzles::Puzzle& p, const EngineReport& r, const std::str
   fmt::print(stderr, "  found:   {}\n", f.original_text);
   fmt::print(stderr, "  shrunk:  {}   ({} shrink runs: {})\n", f.value_text, f.shrink_calls, shrink_summary(f));
   if (!f.case_id.empty())
-    fmt::print(stderr, "  replay:  testgen replay {}/rejected/{}\n", corpus_root, f.case_id);
+    fmt::print(stderr, "  replay:  testgen replay {}\n", CorpusLayout{corpus_root}.case_dir(f.case_id, true).string());
   else
     fmt::print(stderr, "  (add --corpus-root DIR to keep a replayable case)\n");
 }
@@ -85,7 +82,7 @@ nlohmann::json report_json(const puzzles::Puzzle& p, const PuzzleArgs& a, const 
                         {"detail", f.detail},           {"shrink_calls", f.shrink_calls},
                         {"tree", nlohmann::json::parse(f.tree.to_json())}};
     if (!f.case_id.empty()) {
-      const std::string dir = fmt::format("{}/rejected/{}", a.corpus_root, f.case_id);
+      const std::string dir = CorpusLayout{a.globals.corpus_root}.case_dir(f.case_id, true).string();
       j["case_id"] = f.case_id;
       j["case_dir"] = dir;
       j["replay"] = "testgen replay " + dir;
@@ -93,7 +90,7 @@ nlohmann::json report_json(const puzzles::Puzzle& p, const PuzzleArgs& a, const 
     findings.push_back(std::move(j));
   }
   return {{"puzzle", p.name},
-          {"rng_seed", a.seed},
+          {"rng_seed", a.budget.rng_seed},
           {"size", size},
           {"adapt", !a.no_adapt},
           {"novelty", !a.no_novelty},
@@ -104,6 +101,7 @@ nlohmann::json report_json(const puzzles::Puzzle& p, const PuzzleArgs& a, const 
           {"features", r.features},
           {"exhausted", r.exhausted},
           {"cracked", !r.findings.empty()},
+          {"interrupted", interrupted()},
           {"findings", findings}};
 }
 
@@ -121,34 +119,27 @@ int run_puzzle(const Args& args) {
   const puzzles::Puzzle* p = puzzles::find(a.name);
   if (!p) return usage_error("puzzle", fmt::format("unknown puzzle '{}'; see 'testgen puzzle --list'", a.name));
 
-  auto target = p->make();
-  const int size = a.size >= 0 ? a.size : p->size;
-  EngineOptions options{.seed = a.seed,
-                        .max_runs = a.runs,
-                        .max_seconds = a.seconds,
-                        .size = size,
-                        .adapt = !a.no_adapt,
-                        .adaptive = {.alpha = a.alpha},
-                        .novelty = !a.no_novelty,
-                        .shrink = !a.no_shrink,
-                        .stop_on_failure = !a.keep_going};
-  std::unique_ptr<Corpus> corpus;
-  try {
-    if (!a.corpus_root.empty()) {
-      corpus = std::make_unique<Corpus>(a.corpus_root, "puzzle");
+  return guarded("puzzle", [&] {
+    auto target = p->make();
+    const int size = a.size >= 0 ? a.size : p->size;
+    EngineOptions options{.size = size,
+                          .adapt = !a.no_adapt,
+                          .adaptive = {.alpha = a.alpha},
+                          .novelty = !a.no_novelty,
+                          .stop_on_failure = !a.keep_going};
+    a.budget.apply(options);
+    std::unique_ptr<Corpus> corpus;
+    if (!a.globals.corpus_root.empty()) {
+      corpus = puzzles::PuzzleFront().open_corpus(a.globals.corpus_root);
       options.store = corpus.get();
     }
     options.on_progress = progress_printer(fmt::format("puzzle {}", p->name), a.quiet);
     const EngineReport report = Engine(*target, options).run();
-    if (!a.quiet && ::isatty(STDERR_FILENO)) fmt::print(stderr, "\r\033[K");
-    print_human(*p, report, a.corpus_root);
-    fmt::print("{}\n", report_json(*p, a, report, size).dump(2));
+    end_progress_line(a.quiet);
+    print_human(*p, report, a.globals.corpus_root);
+    print_json(report_json(*p, a, report, size));
     return report.findings.empty() ? kExitOk : kExitFinding;
-  } catch (const CorpusError& e) {
-    return fail(kExitBadInput, e.what());
-  } catch (const GenerationError& e) {
-    return fail(kExitGenerator, e.what());
-  }
+  });
 }
 
 }  // namespace testgen::cli

@@ -10,6 +10,7 @@
 #include <random>
 
 #include "driver.h"
+#include "error_exit.h"
 #include "exit_codes.h"
 #include "subcommands.h"
 #include "suite.h"
@@ -46,6 +47,8 @@ per wrong value and exits with their number (at most 125).
   -e CHUNK      run a Lua chunk; x=y is short for -e x=y
   FILE.lua      run a Lua file (suites, generators, overrides)
   -lua          print the built-in Lua code (the suites) and stop
+  -unsafe       let Lua start processes and write files (os.execute, io.open,
+                ...); without it they raise an error (io.write still prints)
   -list         list the suites and stop
   -i            an interactive Lua prompt (e.g. print(R.run(R.char, Uniq.make(), 3)))
   -h, -help     this help;  -version  the version
@@ -97,7 +100,7 @@ class TwoFiles {
     if (!main_ || !callee_) {
       const std::string reason = std::strerror(errno);
       discard();
-      throw std::runtime_error(fmt::format("cannot write {}: {}", main_ ? callee_path_ : main_path_, reason));
+      throw StorageError(fmt::format("cannot write {}: {}", main_ ? callee_path_ : main_path_, reason));
     }
   }
   ~TwoFiles() { discard(); }
@@ -106,7 +109,7 @@ class TwoFiles {
   void commit() {
     main_.close();
     callee_.close();
-    if (main_.fail() || callee_.fail()) throw std::runtime_error("writing the output files failed (disk full?)");
+    if (main_.fail() || callee_.fail()) throw StorageError("writing the output files failed (disk full?)");
     std::filesystem::rename(main_tmp_, main_path_);
     std::filesystem::rename(callee_tmp_, callee_path_);
     committed_ = true;
@@ -157,7 +160,7 @@ int generate(const std::string& program, const Args& args, const quest::Options&
     abi::Emitter emitter(std::cout, nullptr, emit);
     quest::generate_cases(lua, o, seed, emitter, progress);
     std::cout.flush();
-    if (!std::cout) throw std::runtime_error("writing to standard output failed");
+    if (!std::cout) throw StorageError("writing to standard output failed");
   }
   if (show_progress) fmt::print(stderr, "\n");
   return kExitOk;
@@ -188,8 +191,8 @@ int run_quest_as(const Args& args, const std::string& program) {
     fmt::print("{}", quest::builtin_lua());
     return kExitOk;
   }
-  try {
-    auto lua = quest::make_interpreter(o.seed.value_or(0));
+  return guarded(program, [&] {
+    auto lua = quest::make_interpreter(o.seed.value_or(0), o.unsafe_lua);
     quest::run_lua_steps(*lua, o.lua);
     if (o.list) {
       for (const quest::SuiteInfo& s : quest::list_suites(*lua)) {
@@ -207,19 +210,7 @@ int run_quest_as(const Args& args, const std::string& program) {
       return kExitOk;
     }
     return generate(program, args, o, *lua);
-  } catch (const quest::UnknownSuite& e) {
-    return error(program, kExitUsage, e.what());
-  } catch (const script::ScriptError& e) {
-    return error(program, kExitBadInput, e.what());
-  } catch (const GenerationError& e) {
-    return error(program, kExitGenerator, e.what());
-  } catch (const abi::TypeError& e) {
-    return error(program, kExitGenerator, e.what());
-  } catch (const std::logic_error& e) {
-    return error(program, kExitInternal, fmt::format("internal error: {}", e.what()));
-  } catch (const std::exception& e) {  // files that cannot be read or written
-    return error(program, kExitBadInput, e.what());
-  }
+  }, program);
 }
 
 int run_quest(const Args& args) { return run_quest_as(args, "testgen quest"); }

@@ -1,16 +1,16 @@
-// Scenario campaigns with leanguard-testgen's command line: seed-index and
-// fuzz (campaign and the scenario side of minimize are next).
+// Scenario campaigns with leanguard-testgen's command line: seed-index and fuzz.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
 #include "cli_support.h"
+#include "common_options.h"
+#include "error_exit.h"
 #include "exit_codes.h"
-#include "scenario_options.h"
-#include "scenario_target.h"
-#include "seeds.h"
-#include "testgen/corpus.h"
+#include "scenario_flags.h"
+#include "scenario_front.h"
+#include "scenario_session.h"
+#include "testgen/interrupt.h"
 
 namespace testgen::cli {
 namespace fs = std::filesystem;
@@ -21,17 +21,18 @@ int seed_index(const Args& args) {
                "CORPUS/metadata/seeds_index.json (name, tags from '# tags: a, b' lines, content hash).\n"
                "Every seed is checked first; a malformed one is named with its line and nothing is copied.",
                "testgen seed-index"};
-  ScenarioArgs g;
+  FrontOptions g;
   std::string source;
   app.add_option("seeds_src", source, "directory of seed *.toml files, or one file")->required();
-  add_globals(app, g);
+  add_global_options(app, g, kDefaultScenarioCorpus);
   if (auto stop = parse(app, "seed-index", args)) return *stop;
-  return with_scenario_errors("seed-index", [&] {
-    const std::vector<scenario::SeedInfo> seeds = scenario::index_seeds(source, g.corpus_root);
+  return guarded("seed-index", [&] {
+    const std::unique_ptr<Corpus> corpus = scenario::ScenarioFront().open_corpus(g.corpus_root);
+    const std::vector<scenario::SeedInfo> seeds = scenario::index_seeds(source, *corpus);
     nlohmann::json out = {{"corpus_root", g.corpus_root}, {"seeds", nlohmann::json::array()}};
     for (const scenario::SeedInfo& s : seeds)
       out["seeds"].push_back({{"name", s.name}, {"tags", s.tags}, {"hash", s.hash}, {"mutable_places", s.places}});
-    fmt::print("{}\n", out.dump(2));
+    print_json(out);
     return kExitOk;
   });
 }
@@ -39,64 +40,43 @@ int seed_index(const Args& args) {
 int fuzz(const Args& args) {
   CLI::App app{"Generate scenarios from the indexed seeds with typed mutations drawn by the engine, run each\n"
                "with the runner, keep those that reach new coverpoints (accepted/) and the ones a checker\n"
-               "rejects (rejected/, reduced to the mutations that matter). Parents come from the kept cases,\n"
-               "favouring rare coverpoints; --schedule uniform-seeds mutates an original seed chosen\n"
-               "uniformly each time, as leanguard-testgen did. Prints a JSON summary; exit 1 on a finding.",
+               "rejects (rejected/, saved as found, then replaced by the reduction to the mutations that\n"
+               "matter). Parents come from the kept cases, favouring rare coverpoints; --schedule\n"
+               "uniform-seeds mutates an original seed chosen uniformly each time, as leanguard-testgen did.\n"
+               "Prints a JSON summary; exit 1 on a finding, 130/143 when interrupted (the summary so far).",
                "testgen fuzz"};
-  ScenarioArgs g;
-  uint64_t budget = 100, seed = 0;
-  int64_t max_mutations = 4;
-  std::string schedule = "coverage", schema_file;
-  bool trace_signature = false, no_shrink = false, quiet = false;
-  size_t shrink_calls = 100;
-  double timeout = 60;
-  app.add_option("--budget", budget, "runs")->capture_default_str();
-  app.add_option("--rng-seed", seed, "seed of the campaign")->capture_default_str();
-  app.add_option("--schedule", schedule, "coverage (default) or uniform-seeds")
-      ->check(CLI::IsMember({"coverage", "uniform-seeds"}));
-  app.add_option("--max-mutations", max_mutations, "mutations per scenario, at most")->capture_default_str();
-  app.add_option("--schema", schema_file, "TOML: frozen paths, [ranges], [enums]")->check(CLI::ExistingFile);
-  app.add_flag("--use-trace-signature", trace_signature, "a trace's kind-sequence hash counts as coverage too");
-  app.add_option("--shrink-calls", shrink_calls, "runs the reduction of one finding may use")->capture_default_str();
-  app.add_flag("--no-shrink", no_shrink, "keep findings as found");
-  app.add_option("--runner-timeout", timeout, "seconds one run may take")->capture_default_str();
+  FrontOptions g;
+  EngineBudget budget;
+  scenario::ScenarioParams params;
+  ScenarioFlags flags;
+  bool quiet = false;
+  add_engine_flags(app, budget, {.runs = 100, .shrink_calls = 100, .runs_help = "runs"});
+  add_scenario_flags(app, params, flags);
   app.add_flag("-q,--quiet", quiet, "no progress line");
-  add_globals(app, g);
+  add_global_options(app, g, kDefaultScenarioCorpus);
   if (auto stop = parse(app, "fuzz", args)) return *stop;
-  return with_scenario_errors("fuzz", [&] {
-    scenario::Runner runner = find_runner(g);
-    runner.timeout = std::chrono::milliseconds(static_cast<int64_t>(timeout * 1000));
-    Corpus corpus(g.corpus_root, "scenario");
-    std::vector<scenario::Seed> seeds = scenario::load_seeds(g.corpus_root);
-    if (seeds.empty())
-      return fail(kExitBadInput, fmt::format("{}/seeds: no seeds (run 'testgen seed-index DIR --corpus-root {}' first)",
-                                             g.corpus_root, g.corpus_root));
-    scenario::Schema schema = schema_file.empty() ? scenario::Schema{} : scenario::Schema::load(schema_file);
-    SubprocessRunner processes;
-    const std::string name = scenario_target_name("all", max_mutations) + (schema_file.empty() ? "" : "|schema");
-    TargetStore store(corpus, name);
-    scenario::ScenarioTarget target(
-        {.context = std::make_shared<scenario::MutationContext>(std::move(seeds), std::move(schema)),
-         .runner = runner,
-         .work_dir = fs::absolute(fs::path(g.corpus_root) / "_work"),
-         .max_mutations = max_mutations,
-         .trace_signature = trace_signature,
-         .name = name},
-        processes);
-    EngineOptions options = scenario_engine_options(seed, schedule == "uniform-seeds", !no_shrink, shrink_calls, store,
-                                                    g.allow_nondeterministic, target);
-    options.max_runs = budget;
+  return guarded("fuzz", [&] {
+    if (!params.schema_file.empty()) params.schema_file = fs::absolute(params.schema_file).string();
+    const scenario::Runner runner = runner_for(g, flags);
+    const std::unique_ptr<Corpus> opened = scenario::ScenarioFront().open_corpus(g.corpus_root);
+    Corpus& corpus = *opened;
+    scenario::ScenarioSession session(corpus.root(), corpus.work_dir(), params, runner);
+    CorpusView store(corpus, session.target().name());
+    EngineOptions options = scenario::scenario_engine_options(flags.schedule == "uniform-seeds", g.allow_nondeterministic,
+                                                              store, session.target());
+    budget.apply(options);
     options.on_progress = progress_printer("fuzz", quiet);
-    const EngineReport report = Engine(target, options).run();
-    const nlohmann::json findings = findings_json(report, g.corpus_root);
-    const nlohmann::json out = {{"runner", runner.description}, {"corpus_root", g.corpus_root},
-                                {"schedule", schedule},         {"runs", report.runs},
-                                {"accepted", report.kept},      {"invalid", report.discards},
-                                {"coverpoints", target.coverpoints_seen().size()},
-                                {"features", report.features}, {"rechecks", report.rechecks},
-                                {"flaky_verdicts", report.flaky_verdicts}, {"flaky_coverage", report.flaky_coverage},
-                                {"findings", findings}};
-    fmt::print("{}\n", out.dump(2));
+    const EngineReport report = Engine(session.target(), options).run();
+    end_progress_line(quiet);
+    const nlohmann::json findings = scenario::findings_json(report, corpus);
+    print_json({{"runner", runner.description}, {"corpus_root", g.corpus_root},
+                {"schedule", flags.schedule},     {"runs", report.runs},
+                {"accepted", report.kept},        {"invalid", report.discards},
+                {"coverpoints", session.target().coverpoints_seen().size()},
+                {"features", report.features},    {"rechecks", report.rechecks},
+                {"flaky_verdicts", report.flaky_verdicts}, {"flaky_coverage", report.flaky_coverage},
+                {"quarantined", corpus.quarantined()},
+                {"interrupted", interrupted()},   {"findings", findings}});
     return findings.empty() ? kExitOk : kExitFinding;
   });
 }

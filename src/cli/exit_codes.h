@@ -1,14 +1,19 @@
 #pragma once
 // testgen's exit codes, one per outcome, so scripts can tell them apart.
+// Errors carry their code as their kind (testgen/errors.h).
+
+#include "testgen/errors.h"
 
 namespace testgen::cli {
 
-inline constexpr int kExitOk = 0;         ///< done, nothing found (or a replay that passes)
-inline constexpr int kExitFinding = 1;    ///< a failure was found (or a replay still fails)
-inline constexpr int kExitUsage = 2;      ///< bad command line
-inline constexpr int kExitBadInput = 3;   ///< an input file is malformed or missing
-inline constexpr int kExitGenerator = 4;  ///< a generator could not produce values
-inline constexpr int kExitStorage = 5;    ///< the corpus could not be written (a full disk, permissions)
+inline constexpr int kExitOk = 0;        ///< done, nothing found (or a replay that passes)
+inline constexpr int kExitFinding = 1;   ///< a failure was found (or a replay still fails)
+inline constexpr int kExitUsage = static_cast<int>(ErrorKind::kUsage);
+inline constexpr int kExitBadInput = static_cast<int>(ErrorKind::kBadInput);
+inline constexpr int kExitGenerator = static_cast<int>(ErrorKind::kGenerator);
+inline constexpr int kExitStorage = static_cast<int>(ErrorKind::kStorage);
+inline constexpr int kExitBusy = static_cast<int>(ErrorKind::kBusy);
 inline constexpr int kExitInternal = 70;  ///< a bug in testgen
+// 128 + N: stopped by signal N (SIGINT 130, SIGTERM 143), the summary so far printed.
 
 }  // namespace testgen::cli

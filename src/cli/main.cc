@@ -4,16 +4,23 @@
 #include <exception>
 
 #include "cli_support.h"
+#include "common_options.h"
 #include "exit_codes.h"
 #include "subcommands.h"
+#include "testgen/interrupt.h"
 
 int main(int argc, char** argv) {
   using namespace testgen::cli;
+  // SIGINT and SIGTERM end a run as its budget would: children killed,
+  // scratch removed, the summary so far printed (testgen/interrupt.h).
+  testgen::install_interrupt_handlers();
   Args args(argv + 1, argv + argc);
   try {
     // Installed as a link named quest, the binary is quest.
     const std::string_view invoked = argv[0];
     if (invoked == "quest" || invoked.ends_with("/quest")) return run_quest_as(args, "quest");
+    // leanguard-testgen's users put the global options first.
+    args = hoist_global_options(args);
     if (args.empty()) {
       fmt::print(stderr, "{}", main_help());
       return kExitUsage;
@@ -22,8 +29,10 @@ int main(int argc, char** argv) {
     if (first == "-h" || first == "--help") return run_help({});
     if (first == "--version" || first == "-V") return run_version({});
     if (first.starts_with("-"))
-      return fail(kExitUsage, fmt::format("unknown option '{}' (options: --help, --version; subcommands: {})", first,
-                                          subcommand_names()));
+      return fail(kExitUsage, fmt::format("unknown option '{}' (options: --help, --version, the global options "
+                                          "--corpus-root, --checker-dir, --runner, --runner-cmd, "
+                                          "--allow-nondeterministic, --allow-unsafe-lua; subcommands: {})",
+                                          first, subcommand_names()));
     const Subcommand* command = find_subcommand(first);
     if (!command)
       return fail(kExitUsage, fmt::format("unknown subcommand '{}' (subcommands: {})", first, subcommand_names()));

@@ -11,7 +11,7 @@ namespace testgen::cli {
 std::span<const Subcommand> subcommands() {
   static const Subcommand table[] = {
       {"quest", "generate C calling-convention tests from Lua suites (quest's command line)", run_quest},
-      {"abi", "hunt parameter-passing bugs across compiler pairs and reduce each one ('abi hunt')", run_abi},
+      {"abi", "hunt parameter-passing bugs across compiler pairs and reduce each one ('abi hunt')", run_abi, true},
       {"puzzle", "crack a built-in puzzle with the engine (demo, tests, benchmarks)", run_puzzle},
       {"seed-index", "copy seed scenarios into a corpus and index them (scenario campaigns)", run_seed_index},
       {"fuzz", "mutate seed scenarios, run them, keep new coverage and findings (scenario campaigns)", run_fuzz},
@@ -46,7 +46,9 @@ std::string main_help() {
   out +=
       "\n'testgen help <subcommand>' (or 'testgen <subcommand> --help') describes one.\n"
       "Results are JSON on stdout; progress and errors go to stderr.\n"
-      "Exit codes: 0 ok, 1 finding, 2 usage error, 3 bad input file, 4 generator error.\n";
+      "Exit codes: 0 ok, 1 finding, 2 usage error, 3 bad input file, 4 generator error, 5 the corpus could\n"
+      "not be written, 6 the corpus is in use by another testgen, 70 internal error, 130/143 interrupted\n"
+      "by SIGINT/SIGTERM (the summary so far is printed).\n";
   return out;
 }
 

@@ -15,6 +15,8 @@ struct Subcommand {
   std::string_view summary;
   /// Parses its own arguments (after the subcommand name) and runs.
   int (*run)(const Args& args);
+  /// Takes an action word first ("abi hunt"): options come after it.
+  bool takes_action = false;
 };
 
 std::span<const Subcommand> subcommands();

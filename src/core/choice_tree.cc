@@ -1,5 +1,7 @@
 #include "testgen/choice_tree.h"
 
+#include "testgen/source.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -78,8 +80,10 @@ struct Parser {
     fail(where, fmt::format("unknown kind \"{}\"", name));
   }
 
-  void read_node(const json& j, const std::string& where, ChoiceNode& node) const {
+  void read_node(const json& j, const std::string& where, ChoiceNode& node, uint32_t depth = 0) const {
     if (!j.is_object()) fail(where, "a node must be an object");
+    // Generated trees never nest deeper (source.h); deeper ones would only overflow the stack.
+    if (depth > kMaxTreeDepth + 8) fail("root", fmt::format("the tree nests deeper than {} levels", kMaxTreeDepth));
     node.kind = read_kind(j, where);
     if (auto site = j.find("site"); site != j.end()) {
       if (!site->is_string()) fail(where, "\"site\" must be a hex string");
@@ -97,6 +101,7 @@ struct Parser {
       if (node.value < node.lo || node.value > node.hi)
         fail(where, fmt::format("value {} outside [{}, {}]", node.value, node.lo, node.hi));
     }
+    if (auto forced = j.find("forced"); forced != j.end() && !forced->is_boolean()) fail(where, "\"forced\" must be true or false");
     node.forced = j.value("forced", true);
     auto children = j.find("children");
     if (children == j.end()) return;
@@ -109,7 +114,7 @@ struct Parser {
       auto slot = c["slot"].get<uint64_t>();
       if (slot > UINT32_MAX) fail(here, "\"slot\" too large");
       if (node.child(static_cast<uint32_t>(slot))) fail(here, fmt::format("slot {} appears twice", slot));
-      read_node(c, here, node.child_or_create(static_cast<uint32_t>(slot)));
+      read_node(c, here, node.child_or_create(static_cast<uint32_t>(slot)), depth + 1);
     }
   }
 };

@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "testgen/interrupt.h"
 #include "testgen/mutation.h"
 #include "testgen/novelty.h"
 #include "testgen/rng.h"
@@ -18,8 +19,8 @@ using Clock = std::chrono::steady_clock;
 RunResult run_guarded(Target& target, const Cursor& at) {
   try {
     return target.run(at);
-  } catch (const GenerationError&) {
-    throw;  // a generator bug, not a finding: stop and say so
+  } catch (const Error&) {
+    throw;  // a generator bug, a full disk, a runner that cannot be used: not a finding, stop and say so
   } catch (const std::exception& e) {
     RunResult r;
     r.verdict = Verdict::kFail;
@@ -180,7 +181,7 @@ struct Engine::Impl {
     try {
       std::vector<RunResult> out = target.run_batch(cursors);
       if (out.size() == batch.size()) return out;
-    } catch (const GenerationError&) {
+    } catch (const Error&) {
       throw;
     } catch (const std::exception&) {
       // fall through: one by one, so each input gets its own verdict
@@ -215,6 +216,7 @@ struct Engine::Impl {
     std::string id;
     if (opt.store) {
       CaseRecord record{.target = target.name(),
+                        .spec = target.spec(),
                         .rejected = false,
                         .tree = forced,
                         .result = result,
@@ -250,6 +252,26 @@ struct Engine::Impl {
     finding.original = forced;
     finding.original_text = describe(target, forced, opt.size);
     finding.tree = forced;
+    const std::optional<std::string> parent_id = parent ? std::optional(queue[*parent].id) : std::nullopt;
+    if (opt.store) {
+      // Saved as found before the reduction (which may take hundreds of
+      // runs): a run killed meanwhile keeps the finding, unreduced.
+      CaseRecord found{.target = target.name(),
+                        .spec = target.spec(),
+                       .rejected = true,
+                       .tree = forced,
+                       .result = result,
+                       .value_text = finding.original_text,
+                       .parent = parent_id,
+                       .mutations = mutations,
+                       .new_features = gain,
+                       .run_index = report.runs,
+                       .size = opt.size,
+                       .reduced = false,
+                       .stability = stable};
+      finding.case_id = opt.store->save(found);
+      opt.store->save_coverage(global, false);
+    }
     if (opt.shrink) {
       ShrinkOptions shrinking = opt.shrinking;
       if (opt.max_seconds > 0) {
@@ -264,26 +286,36 @@ struct Engine::Impl {
       finding.shrink_budget_spent = shrunk.budget_spent;
       finding.shrink_log = std::move(shrunk.passes);
     }
+    if (interrupted()) {  // the reduction was cut short: the case stays as found
+      finding.value_text = describe(target, finding.tree, opt.size);
+      finding.detail = result.detail;
+      report.findings.push_back(std::move(finding));
+      return;
+    }
     auto [final_result, final_tree] = replay(target, finding.tree, opt.size);
     finding.tree = std::move(final_tree);
     finding.detail = final_result.detail;
     finding.value_text = describe(target, finding.tree, opt.size);
-    if (opt.store) {
+    // A reduced case replaces the one saved as found; one the reduction
+    // could not replay the same way (a flaky target) stays as found.
+    if (opt.store && opt.shrink && final_result.verdict == Verdict::kFail &&
+        final_result.signature == finding.signature) {
       CaseRecord record{.target = target.name(),
+                        .spec = target.spec(),
                         .rejected = true,
                         .tree = finding.tree,
                         .result = final_result,
                         .value_text = finding.value_text,
-                        .parent = parent ? std::optional(queue[*parent].id) : std::nullopt,
+                        .parent = parent_id,
                         .mutations = mutations,
                         .new_features = gain,
                         .run_index = report.runs,
                         .size = opt.size,
                         .original = finding.original,
+                        .reduced = true,
                         .shrink_log = finding.shrink_log,
                         .stability = stable};
-      finding.case_id = opt.store->save(record);
-      opt.store->save_coverage(global, false);
+      opt.store->replace(finding.case_id, record);
     }
     report.findings.push_back(std::move(finding));
     if (opt.on_finding) opt.on_finding(report.findings.back());
@@ -295,7 +327,7 @@ struct Engine::Impl {
   }
 
   bool budget_left() const {
-    if (report.runs >= opt.max_runs) return false;
+    if (report.runs >= opt.max_runs || interrupted()) return false;
     return opt.max_seconds <= 0 || elapsed() < opt.max_seconds;
   }
 
@@ -333,6 +365,9 @@ struct Engine::Impl {
       }
       if (batch.empty()) break;
       std::vector<RunResult> results = run_pending(batch);
+      // Runs cut short by SIGINT/SIGTERM (their children killed) are no
+      // verdicts: dropped, and the summary so far is reported.
+      if (interrupted()) break;
       for (size_t i = 0; i < batch.size(); ++i) {  // all of it ran: count and learn from all
         Pending& p = batch[i];
         RunResult& result = results[i];

@@ -257,12 +257,20 @@ class MemoryStore : public CaseStore {
     records.push_back(rec.value_text);
     return id;
   }
+  void replace(const std::string& id, const CaseRecord& rec) override {
+    StoredCase& c = cases.at(std::stoul(id));
+    c.tree = rec.tree;
+    c.signature = rec.result.signature;
+    records.at(std::stoul(id)) = rec.value_text;
+    replaced.push_back(id);
+  }
   std::vector<StoredCase> load() override { return cases; }
   void save_coverage(const GlobalCoverage& c, bool final) override {
     if (final) final_features = c.size();
   }
   std::vector<StoredCase> cases;
   std::vector<std::string> records;
+  std::vector<std::string> replaced;
   size_t final_features = 0;
 };
 
@@ -274,6 +282,9 @@ TEST(Engine, KeepsCasesInTheStoreAndResumesFromThem) {
   const size_t saved = store.cases.size();
   EXPECT_EQ(saved, first.kept + 1);
   EXPECT_TRUE(store.cases.back().rejected);
+  // The finding was saved as found, then replaced by its reduced form under the same id.
+  EXPECT_EQ(store.replaced, std::vector<std::string>{first.findings[0].case_id});
+  EXPECT_EQ(store.records.back(), first.findings[0].value_text);
   EXPECT_EQ(store.final_features, first.features);
   // Resuming: the known finding is not reported again, and coverage starts where it was.
   EngineReport second = Engine(t, {.seed = 6, .max_runs = 2000, .store = &store}).run();

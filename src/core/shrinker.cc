@@ -1,5 +1,7 @@
 #include "testgen/shrinker.h"
 
+#include "testgen/interrupt.h"
+
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -70,7 +72,7 @@ class Shrinker {
 
  private:
   bool spent() const {
-    if (calls_ >= options_.max_calls) return true;
+    if (calls_ >= options_.max_calls || interrupted()) return true;
     return options_.max_seconds > 0 &&
            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() >= options_.max_seconds;
   }
@@ -80,7 +82,8 @@ class Shrinker {
     ++calls_;
     ++stats_[pass].attempts;
     std::optional<ChoiceTree> ran = oracle_(candidate);
-    if (!ran || !simpler_than(*ran, current_)) return false;
+    // A run cut short by an interrupt says nothing about the candidate.
+    if (!ran || interrupted() || !simpler_than(*ran, current_)) return false;
     current_ = ran->forced_only();
     ++stats_[pass].successes;
     return true;

@@ -87,10 +87,23 @@ int64_t Source::draw_fresh(const Site& site, int64_t lo, int64_t hi, std::span<c
 Cursor Cursor::child(uint32_t slot) const {
   ChoiceNode& c = node_->child_or_create(slot);
   c.forced = true;
-  return Cursor(*source_, c, size_);
+  ++source_->nodes_;
+  return Cursor(*source_, c, size_, depth_ + 1);
+}
+
+void Cursor::check_bounds(const Site& site) const {
+  if (depth_ > kMaxTreeDepth)
+    throw GenerationError(fmt::format("{}: the value nests deeper than {} levels; a recursive generator without a base "
+                                      "case (one that returns itself), or a size far too large?",
+                                      site.label, kMaxTreeDepth));
+  if (source_->nodes_ > kMaxTreeNodes)
+    throw GenerationError(fmt::format("{}: one value needed more than {} choices; a generator that grows without "
+                                      "bound, or a size far too large?",
+                                      site.label, kMaxTreeNodes));
 }
 
 void Cursor::claim(const Site& site, ChoiceKind kind) const {
+  check_bounds(site);
   if (node_->kind != kind) {
     node_->kind = kind;
     node_->lo = node_->hi = node_->value = 0;
@@ -100,6 +113,7 @@ void Cursor::claim(const Site& site, ChoiceKind kind) const {
 
 int64_t Cursor::decide(const Site& site, ChoiceKind kind, int64_t lo, int64_t hi,
                        std::span<const double> weights) const {
+  check_bounds(site);
   return source_->decide(*node_, site, kind, lo, hi, weights);
 }
 

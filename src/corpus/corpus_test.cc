@@ -1,6 +1,7 @@
 #include "testgen/corpus.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -104,74 +105,94 @@ TEST_F(CorpusTest, GlobalCoverageFileHasVersionAndObserved) {
   EXPECT_EQ(doc["observed"][0], "0000000000000010");
 }
 
-TEST_F(CorpusTest, BadFilesAreNamedInErrors) {
+TEST_F(CorpusTest, ABrokenCaseIsQuarantinedWithAWarningNamingItsFile) {
   Corpus c(root_, "puzzle");
-  std::string id = c.save(record(9));
+  std::vector<std::string> warnings;
+  c.set_warning_sink([&](const std::string& w) { warnings.push_back(w); });
+  const std::string good = c.save(record(8));
+  const std::string id = c.save(record(9));
   std::ofstream(root_ / "accepted" / id / "tree.json") << "{\"format\":";
+  const std::vector<StoredCase> loaded = c.load();
+  ASSERT_EQ(loaded.size(), 1u);
+  EXPECT_EQ(loaded[0].id, good);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0], (root_ / "accepted" / id / "tree.json").string() + ": not valid JSON at byte 11; the case is moved to " +
+                             (root_ / "quarantine" / ("accepted-" + id)).string());
+  EXPECT_TRUE(fs::exists(root_ / "quarantine" / ("accepted-" + id) / "case.json"));
+  EXPECT_FALSE(fs::exists(root_ / "metadata" / (id + ".json")));
+}
+
+TEST_F(CorpusTest, ACaseJsonOfTheWrongShapeNamesTheFileAndTheField) {
+  { Corpus c(root_, "puzzle"); c.save(record(5)); }
+  const fs::path dir = *fs::directory_iterator(root_ / "accepted");
+  std::ofstream(dir / "case.json") << "[]";
+  EXPECT_THROW(Corpus::read_case(dir), CorpusError);
+  auto c = nlohmann::json::parse(R"({"format":"testgen-case","version":2,"id":"x","front":"puzzle","target":"t",
+                                     "status":"accepted","size":"big"})");
+  std::ofstream(dir / "case.json") << c.dump();
   try {
-    c.load();
+    Corpus::read_case(dir);
     FAIL();
   } catch (const CorpusError& e) {
-    EXPECT_EQ(std::string(e.what()), (root_ / "accepted" / id / "tree.json").string() + ": not valid JSON at byte 11");
+    EXPECT_EQ(std::string(e.what()), (dir / "case.json").string() + ": field 'size' must be an integer in 0..1000000");
   }
+  // Opening the corpus sets it aside and goes on.
+  Corpus reopened(root_, "puzzle");
+  reopened.set_warning_sink([](const std::string&) {});
+  EXPECT_EQ(reopened.case_count(), 0u);
+  EXPECT_EQ(reopened.quarantined().size(), 1u);
 }
 
-TEST_F(CorpusTest, FailedWriteLeavesNoTemporary) {
-  fs::create_directories(root_);
-  EXPECT_THROW(write_file_atomic(root_ / "missing-dir" / "f.json", "x"), CorpusError);
-  write_file_atomic(root_ / "f.json", "new");
-  EXPECT_EQ(read_file(root_ / "f.json"), "new");
-  size_t files = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(root_)) ++files;
-  EXPECT_EQ(files, 1u);
-}
-
-TEST_F(CorpusTest, ArtifactsLandInTheCaseDirectory) {
+TEST_F(CorpusTest, ASecondProcessIsRefusedWhileTheFirstHoldsTheCorpus) {
   Corpus c(root_, "puzzle");
-  CaseRecord r = record(9, true);
-  r.result.artifacts = {{"report.txt", "field a\n"}, {"sub/run.sh", "#!/bin/sh\n", true}};
-  const fs::path dir = root_ / "rejected" / c.save(r);
-  EXPECT_EQ(read_file(dir / "report.txt"), "field a\n");
-  EXPECT_EQ(read_file(dir / "sub" / "run.sh"), "#!/bin/sh\n");
-  EXPECT_NE(fs::status(dir / "sub" / "run.sh").permissions() & fs::perms::owner_exec, fs::perms::none);
+  const pid_t child = ::fork();
+  if (child == 0) {
+    try {
+      Corpus other(root_, "puzzle");
+      ::_exit(0);
+    } catch (const BusyError&) {
+      ::_exit(6);
+    }
+    ::_exit(1);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  EXPECT_EQ(WEXITSTATUS(status), 6);
 }
 
-TEST_F(CorpusTest, AnArtifactOutsideTheCaseIsRefusedAndNothingIsLeft) {
+TEST_F(CorpusTest, AFindingReplacedByItsReductionKeepsItsId) {
   Corpus c(root_, "puzzle");
-  CaseRecord r = record(10, true);
-  r.result.artifacts = {{"../escape.txt", "x"}};
-  EXPECT_THROW(c.save(r), CorpusError);
-  EXPECT_EQ(c.case_count(), 0u);
-  EXPECT_FALSE(fs::exists(root_ / "escape.txt"));
+  CaseRecord found = record(70, true);
+  found.reduced = false;
+  const std::string id = c.save(found);
+  EXPECT_FALSE(Corpus::read_case(root_ / "rejected" / id).reduced);
+  CaseRecord reduced = record(7, true);
+  reduced.original = found.tree;
+  c.replace(id, reduced);
+  const CaseInfo info = Corpus::read_case(root_ / "rejected" / id);
+  EXPECT_TRUE(info.reduced);
+  EXPECT_EQ(info.value, "7");
+  EXPECT_EQ(Corpus::read_tree(root_ / "rejected" / id).root().value, 7);
+  EXPECT_EQ(Corpus::read_tree(root_ / "rejected" / id).root().value, 7);
+  EXPECT_TRUE(fs::exists(root_ / "rejected" / id / "original_tree.json"));
+  EXPECT_EQ(c.case_count(), 1u);
   EXPECT_TRUE(fs::is_empty(root_ / "_work"));
 }
 
-TEST_F(CorpusTest, NamedFeaturesAreListedByNameEverywhere) {
-  CaseRecord r = record(11);
-  r.result.features = FeatureSet();
-  r.result.feature_names = {"split_vote", "leader_elected"};
-  for (const std::string& n : r.result.feature_names) r.result.features.add(n);
-  r.result.features.add("unnamed");
-  r.result.artifacts = {{"logs/raft_events.csv", "time_ms\n"}, {"config.toml", "a = 1\n"}};
+TEST_F(CorpusTest, ScratchOfALiveProcessSurvivesAnotherOpening) {
+  std::unique_ptr<ScratchDir> mine;
   {
-    Corpus c(root_, "scenario");
-    const std::string id = c.save(r);
-    auto meta = nlohmann::json::parse(read_file(root_ / "metadata" / (id + ".json")));
-    EXPECT_EQ(meta["coverage_mode"], "coverpoints");
-    EXPECT_EQ(meta["observed"], (std::vector<std::string>{"split_vote", "leader_elected"}));
-    EXPECT_EQ(meta["traces"], std::vector<std::string>{"accepted/" + id + "/logs/raft_events.csv"});
-    EXPECT_EQ(meta["paths"]["config"], "accepted/" + id + "/config.toml");
+    Corpus c(root_, "puzzle");
+    mine = std::make_unique<ScratchDir>(c.work_dir(), "replay");
+    std::ofstream(mine->path() / "file") << "x";
+    fs::create_directories(root_ / "_work" / "left-by-a-dead-run");
   }
-  // A corpus opened again learns the names back from its cases.
-  Corpus again(root_, "scenario");
-  GlobalCoverage global;
-  for (const StoredCase& sc : again.load()) global.merge(sc.features);
-  again.save_coverage(global, true);
-  auto doc = nlohmann::json::parse(read_file(root_ / "metadata" / "global_coverage.json"));
-  ASSERT_EQ(doc["observed"].size(), 3u);
-  EXPECT_EQ(doc["observed"][0], "leader_elected");
-  EXPECT_EQ(doc["observed"][1], "split_vote");
-  EXPECT_EQ(doc["observed"][2], fmt::format("{:016x}", feature_of("unnamed")));
+  Corpus again(root_, "puzzle");
+  EXPECT_TRUE(fs::exists(mine->path() / "file"));
+  EXPECT_FALSE(fs::exists(root_ / "_work" / "left-by-a-dead-run"));
+  const fs::path gone = mine->path();
+  mine.reset();
+  EXPECT_FALSE(fs::exists(gone));
 }
 
 }  // namespace

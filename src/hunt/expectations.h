@@ -14,6 +14,7 @@
 //
 // A failure signature key is "PAIR|ARCH|KIND|WHERE|WHAT" (abi/signature.h).
 
+#include "testgen/errors.h"
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -21,9 +22,9 @@
 
 namespace testgen::hunt {
 
-class ExpectationsError : public std::runtime_error {
+class ExpectationsError : public InputError {
  public:
-  using std::runtime_error::runtime_error;
+  using InputError::InputError;
 };
 
 struct Expectation {

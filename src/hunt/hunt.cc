@@ -15,46 +15,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// One corpus shared by the workers: saves are serialised, each engine
-// resumes only from the cases of its own pair, and the global coverage
-// file holds the union over all pairs.
-class SharedStore {
- public:
-  explicit SharedStore(Corpus& corpus) : corpus_(corpus) {}
-
-  class View : public CaseStore {
-   public:
-    View(SharedStore& shared, std::string target) : shared_(shared), target_(std::move(target)) {}
-    std::string save(const CaseRecord& record) override {
-      std::lock_guard lock(shared_.mutex_);
-      return shared_.corpus_.save(record);
-    }
-    std::vector<StoredCase> load() override {
-      std::lock_guard lock(shared_.mutex_);
-      std::vector<StoredCase> mine;
-      for (StoredCase& c : shared_.corpus_.load())
-        if (c.target == target_) mine.push_back(std::move(c));
-      return mine;
-    }
-    void save_coverage(const GlobalCoverage& coverage, bool final) override {
-      std::lock_guard lock(shared_.mutex_);
-      FeatureSet all;
-      for (Feature f : coverage.sorted()) all.add(f);
-      shared_.union_.merge(all);
-      shared_.corpus_.save_coverage(shared_.union_, final);
-    }
-
-   private:
-    SharedStore& shared_;
-    std::string target_;
-  };
-
- private:
-  Corpus& corpus_;
-  std::mutex mutex_;
-  GlobalCoverage union_;
-};
-
 // Sums the latest progress of every pair and hands it on, one call at a time.
 class ProgressBoard {
  public:
@@ -100,7 +60,7 @@ class ProgressBoard {
 };
 
 std::shared_ptr<script::Interpreter> interpreter_for(const HuntPlan& plan, uint64_t seed) {
-  std::shared_ptr<script::Interpreter> lua = quest::make_interpreter(seed);
+  std::shared_ptr<script::Interpreter> lua = quest::make_interpreter(seed, plan.unsafe_lua);
   for (const std::filesystem::path& file : plan.lua_files) lua->run_file(file);
   return lua;
 }
@@ -110,7 +70,8 @@ std::shared_ptr<script::Interpreter> interpreter_for(const HuntPlan& plan, uint6
 std::vector<PairResult> run_hunt(const HuntPlan& plan, const HuntCallbacks& callbacks) {
   const size_t pairs = plan.pairs.size();
   std::vector<PairResult> results(pairs);
-  std::unique_ptr<SharedStore> shared = plan.corpus ? std::make_unique<SharedStore>(*plan.corpus) : nullptr;
+  // One corpus shared by the workers: each engine resumes the cases of its own pair.
+  std::shared_ptr<CorpusView::Shared> shared = plan.corpus ? std::make_shared<CorpusView::Shared>(*plan.corpus) : nullptr;
   ProgressBoard board(pairs, callbacks.progress);
   std::mutex finding_mutex;
   const Clock::time_point start = Clock::now();
@@ -136,8 +97,7 @@ std::vector<PairResult> run_hunt(const HuntPlan& plan, const HuntCallbacks& call
                         .scratch = plan.scratch_root / std::to_string(i), .build = plan.build,
                         .lua_files = plan.lua_files};
         HuntTarget target(interpreter_for(plan, plan.seed + i), setup, runner);
-        std::unique_ptr<SharedStore::View> store =
-            shared ? std::make_unique<SharedStore::View>(*shared, target.name()) : nullptr;
+        std::unique_ptr<CorpusView> store = shared ? std::make_unique<CorpusView>(shared, target.name()) : nullptr;
         double seconds = 0;
         if (plan.seconds > 0) {
           const double left = plan.seconds - std::chrono::duration<double>(Clock::now() - start).count();
@@ -155,7 +115,7 @@ std::vector<PairResult> run_hunt(const HuntPlan& plan, const HuntCallbacks& call
                               .novelty = false,
                               .mutate_ratio = plan.mutate_ratio,
                               .shrink = plan.shrink,
-                              .shrinking = {.max_calls = plan.shrink_calls},
+                              .shrinking = {.max_calls = plan.shrink_calls, .max_seconds = plan.shrink_seconds},
                               .stop_on_failure = false,
                               .store = store.get(),
                               .progress_every = std::max<size_t>(1, plan.batch),

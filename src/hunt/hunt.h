@@ -27,10 +27,12 @@ struct HuntPlan {
   int size = 2;
   size_t batch = 16;    ///< cases per program
   size_t shrink_calls = 300;
+  double shrink_seconds = 0;  ///< per finding (0: no limit but the hunt's)
   bool shrink = true;
   bool adapt = true;          ///< the adaptive model reweights choices toward new coverage
   double mutate_ratio = 0.3;  ///< builds are slow: fresh cases find more than mutants
   unsigned jobs = 1;    ///< pairs hunted at once
+  bool unsafe_lua = false;  ///< Lua may start processes and write files
   abi::BuildOptions build;
   const Expectations* expectations = nullptr;
   Corpus* corpus = nullptr;  ///< shared by the workers (null: keep nothing)

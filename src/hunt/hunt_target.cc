@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "emitter.h"
+#include "testgen/corpus.h"
 #include "suite.h"
 #include "sysv_class.h"
 #include "type_names.h"
@@ -113,6 +114,29 @@ HuntTarget::HuntTarget(std::shared_ptr<script::Interpreter> lua, HuntSetup setup
 }
 
 std::string HuntTarget::name() const { return fmt::format("abi:{}|{}|{}", setup_.suite, setup_.arch, setup_.pair.spec()); }
+
+TargetSpec HuntTarget::spec() const {
+  return {"abi",
+          1,
+          {{"suite", setup_.suite},
+           {"arch", setup_.arch},
+           {"caller", setup_.pair.caller.spec},
+           {"callee", setup_.pair.callee.spec}}};
+}
+
+HuntSetup setup_of(const TargetSpec& spec) {
+  HuntSetup setup;
+  auto param = [&](const char* key) {
+    auto it = spec.params.find(key);
+    if (it == spec.params.end() || it->second.empty())
+      throw UsageError(fmt::format("abi target_spec without params.{}", key));
+    return it->second;
+  };
+  setup.suite = param("suite");
+  setup.arch = param("arch");
+  setup.pair = abi::CompilerPair{abi::parse_compiler(param("caller")), abi::parse_compiler(param("callee"))};
+  return setup;
+}
 
 abi::TestCase HuntTarget::draw(const Cursor& input) {
   abi::TestCase test = cases_(input);
@@ -219,67 +243,47 @@ std::vector<Artifact> HuntTarget::reproducer(const abi::TestCase& test, const ab
 
 std::string HuntTarget::describe(const Cursor& input) { return prototype(draw(input)); }
 
-bool parse_target_name(const std::string& name, HuntSetup& setup, std::string& error) {
-  const std::string prefix = "abi:";
-  const size_t first = name.find('|'), second = first == std::string::npos ? first : name.find('|', first + 1);
-  if (!name.starts_with(prefix) || second == std::string::npos) {
-    error = fmt::format("'{}' is not an abi target (abi:SUITE|ARCH|CALLER:CALLEE)", name);
-    return false;
-  }
-  setup.suite = name.substr(prefix.size(), first - prefix.size());
-  setup.arch = name.substr(first + 1, second - first - 1);
-  try {
-    setup.pair = abi::parse_pair(name.substr(second + 1));
-  } catch (const abi::ToolchainError& e) {
-    error = e.what();
-    return false;
-  }
-  return true;
-}
-
 namespace {
 
 class OwningHuntTarget : public Target {
  public:
   OwningHuntTarget(std::shared_ptr<script::Interpreter> lua, HuntSetup setup)
-      : scratch_(setup.scratch), target_(std::move(lua), std::move(setup), runner_) {}
-  ~OwningHuntTarget() override {
-    std::error_code ignored;
-    std::filesystem::remove_all(scratch_, ignored);
-  }
+      : scratch_(std::filesystem::temp_directory_path(), "testgen-replay"),
+        target_(std::move(lua), with_scratch(std::move(setup), scratch_.path()), runner_) {}
   std::string name() const override { return target_.name(); }
+  TargetSpec spec() const override { return target_.spec(); }
   RunResult run(const Cursor& input) override { return target_.run(input); }
   std::string describe(const Cursor& input) override { return target_.describe(input); }
 
  private:
-  std::filesystem::path scratch_;
+  static HuntSetup with_scratch(HuntSetup setup, const std::filesystem::path& dir) {
+    setup.scratch = dir;
+    return setup;
+  }
+  ScratchDir scratch_;  // first: the target builds in it
   SubprocessRunner runner_;
   HuntTarget target_;
 };
 
 }  // namespace
 
-std::unique_ptr<Target> make_hunt_target(const std::string& name, const std::filesystem::path& case_dir,
-                                         std::string& error) {
-  HuntSetup setup;
-  if (!parse_target_name(name, setup, error)) return nullptr;
-  try {
-    std::shared_ptr<script::Interpreter> lua = quest::make_interpreter(1);
-    const std::filesystem::path lua_dir = case_dir / "lua";
-    if (std::filesystem::is_directory(lua_dir)) {
-      for (const auto& entry : std::filesystem::directory_iterator(lua_dir))
-        if (entry.path().extension() == ".lua") setup.lua_files.push_back(entry.path());
-      std::sort(setup.lua_files.begin(), setup.lua_files.end());  // numbered in the order given
-      for (const std::filesystem::path& file : setup.lua_files) lua->run_file(file);
-    }
-    for (const quest::SuiteInfo& s : quest::list_suites(*lua))
-      if (s.name == setup.suite) setup.dialect = s.dialect;
-    setup.scratch = std::filesystem::temp_directory_path() / fmt::format("testgen-replay-{}", ::getpid());
-    return std::make_unique<OwningHuntTarget>(std::move(lua), std::move(setup));
-  } catch (const std::exception& e) {  // unknown suite or architecture, a Lua file that fails
-    error = e.what();
-    return nullptr;
+std::unique_ptr<Target> make_hunt_target(HuntSetup setup, const std::filesystem::path& case_dir, bool unsafe_lua) {
+  std::shared_ptr<script::Interpreter> lua = quest::make_interpreter(1, unsafe_lua);
+  const std::filesystem::path lua_dir = case_dir / "lua";
+  if (std::filesystem::is_directory(lua_dir)) {
+    for (const auto& entry : std::filesystem::directory_iterator(lua_dir))
+      if (entry.path().extension() == ".lua") setup.lua_files.push_back(entry.path());
+    std::sort(setup.lua_files.begin(), setup.lua_files.end());  // numbered in the order given
+    for (const std::filesystem::path& file : setup.lua_files) lua->run_file(file);
   }
+  bool known = false;
+  for (const quest::SuiteInfo& s : quest::list_suites(*lua))
+    if (s.name == setup.suite) {
+      setup.dialect = s.dialect;
+      known = true;
+    }
+  if (!known) throw quest::UnknownSuite(fmt::format("unknown suite '{}' (see 'testgen quest -list')", setup.suite));
+  return std::make_unique<OwningHuntTarget>(std::move(lua), std::move(setup));
 }
 
 }  // namespace testgen::hunt

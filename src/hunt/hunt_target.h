@@ -40,6 +40,8 @@ class HuntTarget : public Target {
  public:
   HuntTarget(std::shared_ptr<script::Interpreter> lua, HuntSetup setup, ProcessRunner& runner);
   std::string name() const override;
+  /// {"abi", 1, {suite, arch, caller, callee}}: the compilers as their specs ("gcc -O2").
+  TargetSpec spec() const override;
   RunResult run(const Cursor& input) override;
   /// Builds the cases as one program. A mismatch line names its case; a
   /// crash, hang, compile or link failure of a batch is pinned on one case
@@ -66,14 +68,13 @@ class HuntTarget : public Target {
   uint64_t builds_ = 0;
 };
 
-/// "abi:SUITE|ARCH|CALLER:CALLEE" back into its parts; false if malformed.
-bool parse_target_name(const std::string& name, HuntSetup& setup, std::string& error);
+/// The setup a spec describes (suite, arch, pair); UsageError for a pair it cannot parse.
+HuntSetup setup_of(const TargetSpec& spec);
 
 /// A hunt target that owns everything it needs (interpreter, process
 /// runner, a scratch directory removed with it): what `testgen replay`
-/// rebuilds from a case's target name. The Lua files under `case_dir`/lua
-/// are loaded after the built-in suites.
-std::unique_ptr<Target> make_hunt_target(const std::string& name, const std::filesystem::path& case_dir,
-                                         std::string& error);
+/// rebuilds from a case's spec. The Lua files under `case_dir`/lua are
+/// loaded after the built-in suites.
+std::unique_ptr<Target> make_hunt_target(HuntSetup setup, const std::filesystem::path& case_dir, bool unsafe_lua);
 
 }  // namespace testgen::hunt

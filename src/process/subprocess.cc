@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "testgen/interrupt.h"
 #include "testgen/process.h"
 
 extern char** environ;
@@ -49,14 +51,18 @@ void set_limit(int resource, uint64_t value) {
 
 // Only async-signal-safe calls from here on: we are in the forked child.
 [[noreturn]] void exec_child(const ProcessSpec& spec, char** argv, char** envp, Pipe& in, Pipe& out,
-                             Pipe& err, Pipe& status) {
+                             Pipe& err, Pipe& status, pid_t parent) {
   ::setpgid(0, 0);
+  // Killed with us, however we die (the parent thread's exit counts: the
+  // threads that start children outlive them).
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != parent) ::_exit(127);  // we died before prctl took effect
   ::dup2(in.read, 0);
   ::dup2(out.write, 1);
   ::dup2(err.write, 2);
   struct sigaction dfl{};
   dfl.sa_handler = SIG_DFL;
-  ::sigaction(SIGPIPE, &dfl, nullptr);
+  for (int s : {SIGPIPE, SIGINT, SIGTERM}) ::sigaction(s, &dfl, nullptr);
   if (!spec.cwd.empty() && ::chdir(spec.cwd.c_str()) != 0) {
     int e = errno;
     (void)!::write(status.write, &e, sizeof e);
@@ -105,8 +111,36 @@ void ignore_sigpipe_once() {
 
 }  // namespace
 
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    // The length of a well-formed sequence starting here, 0 if none.
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 && c >= 0xc2 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e && c <= 0xf4 ? 4 : 0;
+    for (size_t k = 1; k < n; ++k)
+      if (i + k >= text.size() || (static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) n = 0;
+    if (n == 3) {  // no overlong forms, no surrogates
+      const auto d = static_cast<unsigned char>(text[i + 1]);
+      if ((c == 0xe0 && d < 0xa0) || (c == 0xed && d >= 0xa0)) n = 0;
+    } else if (n == 4) {
+      const auto d = static_cast<unsigned char>(text[i + 1]);
+      if ((c == 0xf0 && d < 0x90) || (c == 0xf4 && d >= 0x90)) n = 0;
+    }
+    if (n == 0) {
+      out += fmt::format("\\x{:02x}", c);
+      ++i;
+    } else {
+      out.append(text.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
+}
+
 std::string ProcessResult::describe() const {
   if (spawn_failed) return "could not start: " + spawn_error;
+  if (interrupted) return "killed: testgen was interrupted";
   if (timed_out) return fmt::format("timed out after {:.1f} s", seconds);
   if (signal) {
     const char* name = sigabbrev_np(*signal);
@@ -131,9 +165,10 @@ ProcessResult SubprocessRunner::run(const ProcessSpec& spec) {
   err.open_pipe();
   status.open_pipe();
   const auto start = Clock::now();
+  const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error(fmt::format("fork: {}", std::strerror(errno)));
-  if (pid == 0) exec_child(spec, argv.data(), envp.data(), in, out, err, status);
+  if (pid == 0) exec_child(spec, argv.data(), envp.data(), in, out, err, status, parent);
   ::setpgid(pid, pid);  // also here, so the group exists before we might kill it
   Pipe::close_fd(in.read);
   Pipe::close_fd(out.write);
@@ -192,6 +227,10 @@ ProcessResult SubprocessRunner::run(const ProcessSpec& spec) {
       exited = true;
       exited_at = Clock::now();
       // Whatever the child left running in its group would keep our pipes open.
+      ::kill(-pid, SIGKILL);
+    }
+    if (!exited && !result.interrupted && interrupted()) {
+      result.interrupted = true;
       ::kill(-pid, SIGKILL);
     }
     if (!exited && spec.timeout.count() > 0 && !result.timed_out && Clock::now() >= deadline) {

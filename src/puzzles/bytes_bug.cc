@@ -12,6 +12,7 @@ namespace {
 class BytesBug : public Target {
  public:
   std::string name() const override { return "puzzle:bytes-bug"; }
+  TargetSpec spec() const override { return puzzle_spec("bytes-bug"); }
 
   RunResult run(const Cursor& at) override {
     const std::vector<int64_t> s = gen_(at);

@@ -11,6 +11,7 @@ namespace {
 class EqualPair : public Target {
  public:
   std::string name() const override { return "puzzle:equal-pair"; }
+  TargetSpec spec() const override { return puzzle_spec("equal-pair"); }
 
   RunResult run(const Cursor& at) override {
     const auto [a, b] = gen_(at);

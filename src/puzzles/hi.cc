@@ -11,6 +11,7 @@ namespace {
 class Hi : public Target {
  public:
   std::string name() const override { return "puzzle:hi"; }
+  TargetSpec spec() const override { return puzzle_spec("hi"); }
 
   RunResult run(const Cursor& at) override {
     const std::vector<int64_t> s = gen_(at);

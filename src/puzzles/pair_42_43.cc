@@ -10,6 +10,7 @@ namespace {
 class Pair4243 : public Target {
  public:
   std::string name() const override { return "puzzle:pair-42-43"; }
+  TargetSpec spec() const override { return puzzle_spec("pair-42-43"); }
 
   RunResult run(const Cursor& at) override {
     const std::vector<int64_t> xs = gen_(at);

@@ -37,6 +37,8 @@ const std::vector<Puzzle>& all() {
   return table;
 }
 
+TargetSpec puzzle_spec(std::string_view name) { return {"puzzle", 1, {{"name", std::string(name)}}}; }
+
 const Puzzle* find(std::string_view name) {
   for (const Puzzle& p : all())
     if (p.name == name) return &p;

@@ -31,6 +31,9 @@ const std::vector<Puzzle>& all();
 /// The puzzle called `name`, or nullptr.
 const Puzzle* find(std::string_view name);
 
+/// The spec of puzzle `name`: {"puzzle", 1, {name: NAME}}.
+TargetSpec puzzle_spec(std::string_view name);
+
 /// A byte string as a C-like literal: printable ASCII as is, the rest as \xNN.
 std::string render_bytes(const std::vector<int64_t>& bytes);
 

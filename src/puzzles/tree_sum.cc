@@ -53,6 +53,7 @@ Gen<Tree> tree_gen() {
 class TreeSum : public Target {
  public:
   std::string name() const override { return "puzzle:tree-sum-100"; }
+  TargetSpec spec() const override { return puzzle_spec("tree-sum-100"); }
 
   RunResult run(const Cursor& at) override {
     const Tree t = gen_(at);

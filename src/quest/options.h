@@ -4,6 +4,7 @@
 // to right after the built-in code. Unlike quest, -try, -list and -i do not
 // stop option parsing, and nothing after them is ignored.
 
+#include "testgen/errors.h"
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -32,11 +33,12 @@ struct Options {
   std::optional<uint64_t> seed;
   abi::ValueMode values = abi::ValueMode::kFull;
   bool list = false, dump_lua = false, interactive = false, help = false, version = false;
+  bool unsafe_lua = false;  ///< -unsafe: Lua may start processes and write files
 };
 
-class UsageError : public std::runtime_error {
+class UsageError : public testgen::UsageError {
  public:
-  using std::runtime_error::runtime_error;
+  using testgen::UsageError::UsageError;
 };
 
 /// Parses quest's arguments (without the program name); throws UsageError.

@@ -58,8 +58,8 @@ bool to_bool(const script::LuaRef& v) {
 
 }  // namespace
 
-std::unique_ptr<script::Interpreter> make_interpreter(uint64_t seed) {
-  auto lua = std::make_unique<script::Interpreter>(seed);
+std::unique_ptr<script::Interpreter> make_interpreter(uint64_t seed, bool unsafe) {
+  auto lua = std::make_unique<script::Interpreter>(seed, unsafe);
   install_types(lua->state());
   lua->run_chunk(builtin_lua(), "builtin quest.lua");
   return lua;

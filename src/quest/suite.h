@@ -2,6 +2,7 @@
 // Suites: entries of the Lua Test table, turned into generators of test
 // cases (types from the suite's Lua generators, values from the core).
 
+#include "testgen/errors.h"
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -16,8 +17,10 @@ namespace testgen::quest {
 /// The built-in Lua code: quest's suites and ours (`testgen quest -lua`).
 std::string_view builtin_lua();
 
-/// An interpreter with Rand, the C type generators and the built-in code loaded.
-std::unique_ptr<script::Interpreter> make_interpreter(uint64_t seed);
+/// An interpreter with Rand, the C type generators and the built-in code
+/// loaded; without `unsafe`, Lua cannot start processes or write files
+/// (script::Interpreter).
+std::unique_ptr<script::Interpreter> make_interpreter(uint64_t seed, bool unsafe = false);
 
 struct SuiteInfo {
   std::string name;
@@ -29,9 +32,9 @@ struct SuiteInfo {
 /// The suites of the Test table, sorted by name.
 std::vector<SuiteInfo> list_suites(script::Interpreter& lua);
 
-class UnknownSuite : public std::runtime_error {
+class UnknownSuite : public testgen::UsageError {
  public:
-  using std::runtime_error::runtime_error;
+  using testgen::UsageError::UsageError;
 };
 
 /// Calls Test[name].test() and returns a generator of whole cases. A

@@ -68,6 +68,8 @@ std::optional<std::string> read_if_exists(const std::filesystem::path& file) {
   return text.str();
 }
 
+RunSummary parse_run_summary_unchecked(std::string_view text, std::string_view origin);
+
 }  // namespace
 
 Runner leanguard_runner(std::filesystem::path program, std::filesystem::path checker_dir, bool allow_nondeterministic) {
@@ -101,11 +103,20 @@ std::string_view status_name(RunStatus status) {
 }
 
 RunSummary parse_run_summary(std::string_view text, std::string_view origin) {
+  try {
+    return parse_run_summary_unchecked(text, origin);
+  } catch (const json::exception& e) {  // a field of the wrong type: the runner's fault, said as such
+    throw RunnerError(fmt::format("{}: not a RunSummaryV1 (a field has the wrong type: {})", origin, e.what()));
+  }
+}
+
+namespace {
+RunSummary parse_run_summary_unchecked(std::string_view text, std::string_view origin) {
   json j;
   try {
     j = json::parse(text);
   } catch (const json::parse_error& e) {
-    const std::string start(text.substr(0, 80));
+    const std::string start = printable(text.substr(0, 80));
     throw RunnerError(fmt::format("{}: not a RunSummaryV1 (not JSON at byte {}): {}", origin, e.byte, start));
   }
   if (!j.is_object()) throw RunnerError(fmt::format("{}: not a RunSummaryV1 (not a JSON object)", origin));
@@ -152,6 +163,7 @@ RunSummary parse_run_summary(std::string_view text, std::string_view origin) {
   s.coverage.erase(std::unique(s.coverage.begin(), s.coverage.end()), s.coverage.end());
   return s;
 }
+}  // namespace
 
 RunOutcome run_scenario(ProcessRunner& processes, const Runner& runner, const std::filesystem::path& config,
                         const std::filesystem::path& log_dir, const std::filesystem::path& coverage_dir) {
@@ -175,12 +187,12 @@ RunOutcome run_scenario(ProcessRunner& processes, const Runner& runner, const st
     return outcome;
   }
   if (p.timed_out || p.signal || !p.exit_code || *p.exit_code > 2) {
-    outcome.error = fmt::format("runner {}{}", p.describe(), p.err.empty() ? "" : ": " + p.err.substr(0, 500));
+    outcome.error = fmt::format("runner {}{}", p.describe(), p.err.empty() ? "" : ": " + printable(p.err.substr(0, 500)));
     return outcome;
   }
   if (*p.exit_code == 2) {
     outcome.status = RunStatus::kInvalid;
-    outcome.error = p.err.substr(0, 2000);
+    outcome.error = printable(p.err.substr(0, 2000));
     return outcome;
   }
   try {

@@ -5,6 +5,7 @@
 // (`--runner-cmd 'prog --config {config} --log-dir {log_dir}'`) that prints
 // the same summary on stdout or leaves it in {log_dir}/run_summary.json.
 
+#include "testgen/errors.h"
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -19,9 +20,9 @@
 
 namespace testgen::scenario {
 
-class RunnerError : public std::runtime_error {
+class RunnerError : public UsageError {
  public:
-  using std::runtime_error::runtime_error;
+  using UsageError::UsageError;
 };
 
 struct Runner {

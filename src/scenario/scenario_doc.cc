@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -47,8 +49,11 @@ toml::table parse_scenario(std::string_view text, std::string_view name) {
 }
 
 toml::table load_scenario(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec))
+    throw ScenarioError(fmt::format("{}: is a directory, expected a TOML file", file.string()));
   std::ifstream in(file);
-  if (!in) throw ScenarioError(fmt::format("{}: cannot read", file.string()));
+  if (!in) throw ScenarioError(fmt::format("{}: cannot read: {}", file.string(), std::strerror(errno)));
   std::ostringstream text;
   text << in.rdbuf();
   return parse_scenario(text.str(), file.string());

@@ -4,6 +4,7 @@
 // listed, read and replaced by path, and written back in one canonical form
 // (sorted keys, so equal documents are equal text and hash alike).
 
+#include "testgen/errors.h"
 #include <cstdint>
 #include <filesystem>
 #include <stdexcept>
@@ -14,9 +15,9 @@
 
 namespace testgen::scenario {
 
-class ScenarioError : public std::runtime_error {
+class ScenarioError : public InputError {
  public:
-  using std::runtime_error::runtime_error;
+  using InputError::InputError;
 };
 
 /// Parses a scenario file; errors are "FILE:LINE:COLUMN: what".

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <fstream>
@@ -15,13 +16,6 @@
 namespace testgen::scenario {
 namespace fs = std::filesystem;
 namespace {
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::string blank_numbers(std::string_view line) {
   std::string out;
@@ -106,11 +100,28 @@ std::string outcome_signature(const RunOutcome& outcome) {
   return fmt::format("runner error: {}", blank_numbers(outcome.error.substr(0, outcome.error.find(':'))));
 }
 
+namespace {
+
+// A run's directory, removed with the last artifact that refers to it.
+struct RunDir {
+  fs::path path;
+  ~RunDir() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+};
+
+}  // namespace
+
 ConfigRun run_config(ProcessRunner& processes, const Runner& runner, const fs::path& work_dir, const toml::table& doc) {
-  static uint64_t runs = 0;
-  ConfigRun run{.dir = work_dir / fmt::format("run-{}-{}", ::getpid(), ++runs)};
+  static std::atomic<uint64_t> runs{0};
+  // Absolute: runners read log_path relative to the config's directory.
+  ConfigRun run{.dir = fs::absolute(work_dir) / fmt::format("run-{}-{}", ::getpid(), ++runs)};
   fs::remove_all(run.dir);
   fs::create_directories(run.dir / "logs");
+  auto alive = std::make_shared<RunDir>();
+  alive->path = run.dir;
+  run.dir_alive = std::move(alive);
   toml::table config = doc;
   config.insert_or_assign("log_path", (run.dir / "logs").string());
   write_file_atomic(run.dir / "config.toml", canonical_toml(config));
@@ -118,16 +129,30 @@ ConfigRun run_config(ProcessRunner& processes, const Runner& runner, const fs::p
   return run;
 }
 
-std::vector<Artifact> case_files(const toml::table& doc, const RunOutcome& outcome, const fs::path& dir) {
+std::vector<Artifact> case_files(const toml::table& doc, const ConfigRun& run, uint64_t max_log_bytes) {
   std::vector<Artifact> files;
   toml::table config = doc;
   config.insert_or_assign("log_path", "logs");
   files.push_back({"config.toml", canonical_toml(config)});
-  files.push_back({"run_summary.json", outcome.summary ? outcome.summary->raw.dump(2) + "\n"
-                                                       : nlohmann::json{{"error", outcome.error}}.dump(2) + "\n"});
-  for (const auto& entry : fs::recursive_directory_iterator(dir / "logs"))
-    if (entry.is_regular_file())
-      files.push_back({"logs/" + fs::relative(entry.path(), dir / "logs").string(), read_text(entry.path())});
+  const RunOutcome& outcome = run.outcome;
+  files.push_back({"run_summary.json",
+                   outcome.summary ? outcome.summary->raw.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"
+                                   : nlohmann::json{{"error", outcome.error}}.dump(2, ' ', false,
+                                                                                   nlohmann::json::error_handler_t::replace) +
+                                         "\n"});
+  // Whatever a runner leaves in its log directory (links, fifos, files it
+  // cannot read) never stops the campaign: regular files are kept, the rest left out.
+  const fs::path logs = run.dir / "logs";
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(logs, fs::directory_options::skip_permission_denied, ec), end;
+       !ec && it != end; it.increment(ec)) {
+    std::error_code kind;
+    if (it->is_symlink(kind) || !it->is_regular_file(kind)) continue;
+    files.push_back(Artifact{.path = "logs/" + fs::relative(it->path(), logs).generic_string(),
+                             .source = it->path(),
+                             .max_bytes = max_log_bytes,
+                             .keep_alive = run.dir_alive});
+  }
   return files;
 }
 
@@ -141,7 +166,6 @@ RunResult ScenarioTarget::run(const Cursor& input) {
   if (last_.status == RunStatus::kInvalid) {
     result.verdict = Verdict::kDiscard;
     result.detail = last_.error;
-    fs::remove_all(run.dir);
     return result;
   }
   if (last_.status == RunStatus::kError) {
@@ -161,9 +185,12 @@ RunResult ScenarioTarget::run(const Cursor& input) {
       const double near = closeness(*last_.summary, point);
       if (near > 0 && near < 1) result.feature_names.push_back(fmt::format("near:{}:{:.1f}", point, std::floor(near * 10) / 10));
     }
-    if (setup_.trace_signature)
-      for (const auto& entry : fs::directory_iterator(run.dir / "logs"))
-        if (entry.path().string().ends_with("_events.csv")) result.feature_names.push_back(trace_kind_hash(entry.path()));
+    if (setup_.trace_signature) {
+      std::error_code ec;
+      for (fs::directory_iterator it(run.dir / "logs", ec), end; !ec && it != end; it.increment(ec))
+        if (!it->is_symlink() && it->is_regular_file() && it->path().string().ends_with("_events.csv"))
+          result.feature_names.push_back(trace_kind_hash(it->path()));
+    }
     for (const std::string& name : result.feature_names) {
       result.features.add(name);
       const bool goal = std::find(setup_.goals.begin(), setup_.goals.end(), name) != setup_.goals.end();
@@ -182,9 +209,8 @@ RunResult ScenarioTarget::run(const Cursor& input) {
 
   // What a case directory holds: the config (log_path pointing at the case's
   // own logs/), the logs, the run summary and the mutations.
-  result.artifacts = case_files(s.doc, last_, run.dir);
+  result.artifacts = case_files(s.doc, run, setup_.max_log_bytes);
   result.artifacts.push_back({"mutations.json", mutations_json(s.mutations).dump(2) + "\n"});
-  fs::remove_all(run.dir);
   return result;
 }
 

@@ -34,6 +34,9 @@ struct ScenarioSetup {
   /// the steps toward it are kept and mutated further.)
   std::vector<std::string> goals;
   std::string name = "scenario:all";
+  TargetSpec spec;  ///< what rebuilds this target (ScenarioParams::spec())
+  /// Each log file a kept case copies is cut at this many bytes.
+  uint64_t max_log_bytes = uint64_t{64} << 20;
 };
 
 /// "election_safety: two leaders in term N": a checker's first output line
@@ -49,18 +52,21 @@ std::string trace_kind_hash(const std::filesystem::path& trace);
 std::string outcome_signature(const RunOutcome& outcome);
 
 /// Runs `doc` once: writes it as DIR/config.toml with log_path DIR/logs
-/// (DIR a fresh directory under `work_dir`, left for the caller to read and
-/// remove) and runs it.
+/// (DIR a fresh directory under `work_dir`, removed when the last copy of
+/// `dir_alive` goes: case_files' artifacts hold it) and runs it.
 struct ConfigRun {
   RunOutcome outcome;
   std::filesystem::path dir;
+  std::shared_ptr<const void> dir_alive;
 };
 ConfigRun run_config(ProcessRunner& processes, const Runner& runner, const std::filesystem::path& work_dir,
                      const toml::table& doc);
 
 /// The files a scenario case keeps: config.toml (log_path "logs"),
-/// run_summary.json and logs/* of a run in `dir`.
-std::vector<Artifact> case_files(const toml::table& doc, const RunOutcome& outcome, const std::filesystem::path& dir);
+/// run_summary.json and the regular files under logs/ of `run` (copied
+/// only if the case is kept, each cut at `max_log_bytes`; links and other
+/// special files are left out).
+std::vector<Artifact> case_files(const toml::table& doc, const ConfigRun& run, uint64_t max_log_bytes);
 
 /// AFL's buckets of hit counts: "1", "2", "3", "4-7", "8-15", "16-31", "32-127", "128+".
 std::string hit_bucket(uint64_t count);
@@ -76,6 +82,7 @@ class ScenarioTarget : public Target {
  public:
   ScenarioTarget(ScenarioSetup setup, ProcessRunner& processes);
   std::string name() const override { return setup_.name; }
+  TargetSpec spec() const override { return setup_.spec; }
   RunResult run(const Cursor& input) override;
   std::string describe(const Cursor& input) override;
 

@@ -29,11 +29,12 @@ std::vector<std::string> tags_of(const std::string& text) {
   return tags;
 }
 
-std::vector<SeedInfo> index_seeds(const fs::path& source, const fs::path& root) {
+std::vector<SeedInfo> index_seeds(const fs::path& source, Corpus& corpus) {
+  const CorpusLayout paths = corpus.layout();
   std::vector<fs::path> files;
   if (fs::is_directory(source)) {
     for (const auto& e : fs::directory_iterator(source))
-      if (e.path().extension() == ".toml") files.push_back(e.path());
+      if (e.path().extension() == ".toml" && !e.is_directory()) files.push_back(e.path());
   } else if (fs::exists(source)) {
     files.push_back(source);
   } else {
@@ -47,23 +48,22 @@ std::vector<SeedInfo> index_seeds(const fs::path& source, const fs::path& root) 
     load_scenario(f);
     texts.emplace_back(f, read_file(f));
   }
-  fs::create_directories(root / "seeds");
-  fs::create_directories(root / "metadata");
-  for (const auto& [file, text] : texts) write_file_atomic(root / "seeds" / file.filename(), text);
+  for (const auto& [file, text] : texts) write_file_atomic(paths.seeds() / file.filename(), text);
   std::vector<SeedInfo> infos;
-  load_seeds(root, &infos);
+  load_seeds(paths.root, &infos);
   nlohmann::json index = {{"version", 1}, {"source", fs::absolute(source).string()}, {"seeds", nlohmann::json::array()}};
   for (const SeedInfo& s : infos)
-    index["seeds"].push_back({{"name", s.name}, {"path", "seeds/" + s.name}, {"tags", s.tags}, {"hash", s.hash},
-                              {"mutable_places", s.places}});
-  write_file_atomic(root / "metadata" / "seeds_index.json", index.dump(2) + "\n");
+    index["seeds"].push_back({{"name", s.name}, {"path", fs::relative(paths.seeds() / s.name, paths.root).generic_string()},
+                              {"tags", s.tags}, {"hash", s.hash}, {"mutable_places", s.places}});
+  write_file_atomic(paths.seeds_index(), index.dump(2) + "\n");
   return infos;
 }
 
 std::vector<Seed> load_seeds(const fs::path& root, std::vector<SeedInfo>* infos) {
   std::vector<fs::path> files;
-  if (fs::is_directory(root / "seeds"))
-    for (const auto& e : fs::directory_iterator(root / "seeds"))
+  const fs::path dir = CorpusLayout{root}.seeds();
+  if (fs::is_directory(dir))
+    for (const auto& e : fs::directory_iterator(dir))
       if (e.path().extension() == ".toml") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   std::vector<Seed> seeds;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "mutation.h"
+#include "testgen/corpus.h"
 
 namespace testgen::scenario {
 
@@ -18,10 +19,10 @@ struct SeedInfo {
   size_t places = 0; ///< leaves a mutation can act on
 };
 
-/// Copies every *.toml of `source` (a directory or one file) into
-/// root/seeds (each checked: ScenarioError with file and line, and then
-/// nothing is copied), and rewrites the index. Returns the index.
-std::vector<SeedInfo> index_seeds(const std::filesystem::path& source, const std::filesystem::path& root);
+/// Copies every *.toml of `source` (a directory or one file) into the
+/// corpus's seeds (each checked: ScenarioError with file and line, and then
+/// nothing is copied), and rewrites the seeds index. Returns the index.
+std::vector<SeedInfo> index_seeds(const std::filesystem::path& source, Corpus& corpus);
 
 /// The seeds of a corpus, sorted by name, with their tags.
 std::vector<Seed> load_seeds(const std::filesystem::path& root, std::vector<SeedInfo>* infos = nullptr);

@@ -31,6 +31,31 @@ end
 R = Rand
 )lua";
 
+// Run when the interpreter is not unsafe: what a suite (or a corpus someone
+// sent you, replayed) must not do. Reading files (dofile, require of Lua
+// files) stays: it is how suites are split up.
+constexpr std::string_view kSandbox = R"lua(
+local function disabled(name)
+  return function()
+    error(name .. " is disabled: Lua suites run without process or file-writing functions " ..
+          "(--allow-unsafe-lua lifts this)", 2)
+  end
+end
+for _, name in ipairs{"execute", "remove", "rename", "exit", "tmpname", "setlocale"} do
+  os[name] = disabled("os." .. name)
+end
+local io_write, io_read = io.write, io.read
+local stdin, stdout, stderr = io.stdin, io.stdout, io.stderr
+io = {write = io_write, read = io_read, stdin = stdin, stdout = stdout, stderr = stderr}
+for _, name in ipairs{"open", "popen", "lines", "output", "input", "tmpfile", "close"} do
+  io[name] = disabled("io." .. name)
+end
+package.loadlib = disabled("package.loadlib")
+package.cpath = ""
+package.searchers[3] = nil
+package.searchers[4] = nil
+)lua";
+
 }  // namespace
 
 Interpreter& interpreter_of(lua_State* L) {
@@ -39,10 +64,11 @@ Interpreter& interpreter_of(lua_State* L) {
   return *self;
 }
 
-Interpreter::Interpreter(uint64_t seed)
+Interpreter::Interpreter(uint64_t seed, bool unsafe)
     : L_(luaL_newstate()), rng_(seed), alive_(std::make_shared<bool>(true)) {
   if (!L_) throw ScriptError("cannot create a Lua state (out of memory)");
   luaL_openlibs(L_);
+  if (!unsafe) run_chunk(kSandbox, "testgen sandbox");
   Interpreter* self = this;
   std::memcpy(lua_getextraspace(L_), &self, sizeof self);
   install_rand(L_);
@@ -74,6 +100,9 @@ void Interpreter::run_chunk(std::string_view code, const std::string& chunk_name
 }
 
 void Interpreter::run_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw ScriptError(fmt::format("{}: is a directory, expected a Lua file", path.string()));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ScriptError(fmt::format("{}: cannot read: {}", path.string(), std::strerror(errno)));
   std::ostringstream code;

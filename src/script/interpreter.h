@@ -6,6 +6,7 @@
 // a Lua error carrying the caller's "chunk:line:". What reaches C++ is a
 // ScriptError whose message starts with that position.
 
+#include "testgen/errors.h"
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -18,9 +19,9 @@
 
 namespace testgen::script {
 
-class ScriptError : public std::runtime_error {
+class ScriptError : public InputError {
  public:
-  using std::runtime_error::runtime_error;
+  using InputError::InputError;
 };
 
 /// An error Lua raised, whose message already starts with "chunk:line:".
@@ -31,8 +32,12 @@ class LuaError : public ScriptError {
 
 class Interpreter {
  public:
-  /// A fresh interpreter whose R.run draws from `seed`.
-  explicit Interpreter(uint64_t seed);
+  /// A fresh interpreter whose R.run draws from `seed`. Lua code is code:
+  /// unless `unsafe`, the functions that start processes, write or remove
+  /// files, load C modules or end the process (os.execute, io.open,
+  /// io.popen, os.remove, package.loadlib, ...) raise an error saying so;
+  /// io.write and io.read (standard output and input) stay.
+  explicit Interpreter(uint64_t seed, bool unsafe = false);
   ~Interpreter();
   Interpreter(const Interpreter&) = delete;
   Interpreter& operator=(const Interpreter&) = delete;
