@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 BUILD  := build/default
 TESTGEN := $(BUILD)/testgen
 
-.PHONY: deps configure build test test-asan demo bench bench-abi bench-scenario install clean
+.PHONY: deps configure build test test-asan fuzz demo bench bench-abi bench-scenario install clean
 
 deps:
 	@scripts/deps.sh
@@ -14,8 +14,15 @@ configure: deps
 build: configure
 	@cmake --build --preset default
 
+# Every unit and end-to-end test, then a few seconds of each fuzz target
+# (clang 16, ASan + UBSan) over its kept regression inputs.
 test: build
 	@ctest --preset default
+	@scripts/fuzz.sh $${FUZZ_SECONDS:-3}
+
+# The fuzz targets of our own readers for a while each (FUZZ_SECONDS, 300 by default).
+fuzz: deps
+	@scripts/fuzz.sh $${FUZZ_SECONDS:-300}
 
 # Sanitizer build (ASan + UBSan) of every test.
 test-asan: deps

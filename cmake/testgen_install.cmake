@@ -3,6 +3,7 @@
 include(CMakePackageConfigHelpers)
 
 install(TARGETS testgen RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(FILES ${CMAKE_BINARY_DIR}/testgen.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 # quest: the same binary under quest's name.
 install(CODE "execute_process(COMMAND \${CMAKE_COMMAND} -E create_symlink testgen
                               \$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/quest)")

@@ -15,6 +15,9 @@ packages=(
   gcc-riscv64-linux-gnu libc6-dev-riscv64-cross
   # GNU time: the peak memory figures of bench/quest_bench.py
   time
+  # libFuzzer targets of our own readers (fuzz/): clang 16 has the C++20
+  # library support (std::source_location) that clang 14 lacks
+  clang-16 libclang-rt-16-dev
 )
 
 missing=()

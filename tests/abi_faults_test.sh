@@ -39,7 +39,7 @@ expect_out_contains '"same_signature": true'
 
 # A hang is stopped by --run-timeout, its process group killed, and pinned the same way.
 run "$TESTGEN" abi hunt "$lua" --test faults --pair "gcc:$sabotage hang gcc" --runs 8 --batch 8 --rng-seed 2 \
-  --run-timeout 0.5 --shrink-calls 20 -q
+  --run-timeout 1.5 --shrink-calls 20 -q
 expect_rc 1
 check_isolated "gcc:$sabotage hang gcc|x86_64|timeout||" "int f(double)" "double" >/dev/null
 pgrep -f 'case$' >/dev/null && fail "a hanging test program outlived the hunt"

@@ -7,6 +7,13 @@ cmake --install "$BUILD_DIR" --prefix "$WORK/prefix" > install.log
 [[ -x "$WORK/prefix/bin/testgen" ]] || fail "no binary installed"
 [[ -f "$WORK/prefix/include/testgen/gen.h" ]] || fail "no headers installed"
 [[ -f "$WORK/prefix/include/testgen/version.h" ]] || fail "no version header installed"
+# The manual page, generated from the table of subcommands: every subcommand has its section.
+man1="$WORK/prefix/share/man/man1/testgen.1"
+[[ -f "$man1" ]] || fail "no manual page installed"
+for s in quest "abi hunt" puzzle seed-index fuzz campaign replay minimize; do
+  grep -q "^.SS \"testgen $s\"" "$man1" || fail "the manual page lacks testgen $s"
+done
+grep -q "^.SH EXIT STATUS" "$man1" || fail "the manual page lacks the exit status"
 # The consumer is built with the flags the libraries were built with (sanitizers, in the asan preset).
 cmake -S "$SOURCE_DIR/tests/install_consumer" -B consumer -G Ninja -DCMAKE_PREFIX_PATH="$WORK/prefix" \
   -DCMAKE_CXX_FLAGS="${CONSUMER_CXX_FLAGS:-}" > configure.log \

@@ -58,7 +58,7 @@ expect_out_contains "runner error: checker 'election_safety' is missing from the
 cc -shared -fPIC -o fulldisk.so "$here/tools/fulldisk.c" -ldl
 run "$TESTGEN" seed-index "$seeds" --corpus-root full
 (
-  export LD_PRELOAD="$WORK/fulldisk.so" FULLDISK_MATCH="$WORK/full/" FULLDISK_SKIP="/_work/run-" FULLDISK_AFTER=120000
+  export LD_PRELOAD="$WORK/fulldisk.so" FULLDISK_MATCH="$WORK/full/" FULLDISK_SKIP="/run-" FULLDISK_AFTER=120000
   export ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0"
   run "$TESTGEN" fuzz --budget 200 --corpus-root full -q
   echo "$rc" > full.rc

@@ -121,6 +121,7 @@ class ChoiceTree {
   static constexpr int kFormatVersion = 1;
 
  private:
+  static ChoiceTree from_json_unchecked(std::string_view text, std::string_view origin);
   std::unique_ptr<ChoiceNode> root_;
 };
 

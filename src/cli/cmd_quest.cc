@@ -14,6 +14,7 @@
 #include "exit_codes.h"
 #include "subcommands.h"
 #include "suite.h"
+#include "testgen/interrupt.h"
 #include "testgen/version.h"
 
 namespace testgen::cli {
@@ -110,8 +111,26 @@ class TwoFiles {
     main_.close();
     callee_.close();
     if (main_.fail() || callee_.fail()) throw StorageError("writing the output files failed (disk full?)");
-    std::filesystem::rename(main_tmp_, main_path_);
-    std::filesystem::rename(callee_tmp_, callee_path_);
+    namespace fs = std::filesystem;
+    // Both or neither: the old main file is kept aside (a hard link) until
+    // the callee file is in place too, and put back if that fails.
+    const std::string backup = temp_name(main_path_) + ".old";
+    std::error_code ec;
+    const bool had_main = fs::is_regular_file(main_path_, ec);
+    ec.clear();
+    if (had_main) fs::create_hard_link(main_path_, backup, ec);
+    if (ec) throw StorageError(fmt::format("cannot write {}: {}", main_path_, ec.message()));
+    fs::rename(main_tmp_, main_path_, ec);
+    if (!ec) fs::rename(callee_tmp_, callee_path_, ec);
+    if (ec) {
+      const std::string why = ec.message();
+      std::error_code ignored;
+      if (had_main) fs::rename(backup, main_path_, ignored);
+      else if (!fs::exists(main_tmp_, ignored)) fs::remove(main_path_, ignored);
+      fs::remove(backup, ignored);
+      throw StorageError(fmt::format("cannot write {} and {}: {}; neither was changed", main_path_, callee_path_, why));
+    }
+    fs::remove(backup, ec);
     committed_ = true;
   }
 
@@ -142,25 +161,30 @@ std::vector<std::string> header(const std::string& program, const Args& args, co
 
 int generate(const std::string& program, const Args& args, const quest::Options& o, script::Interpreter& lua) {
   const uint64_t seed = o.seed.value_or(random_seed());
+  // The suite first: nothing reaches stdout or the files before it is known.
+  const Gen<abi::TestCase> cases = quest::case_generator(lua, o.suite, o.values);
   std::string dialect = "c11";
   for (const quest::SuiteInfo& s : quest::list_suites(lua))
     if (s.name == o.suite) dialect = s.dialect;
   abi::EmitOptions emit{.header = header(program, args, o, seed, dialect)};
   const bool show_progress = isatty(STDERR_FILENO) && o.cases >= 2000;
-  auto progress = [&](int64_t done) {
+  auto after_case = [&](std::ostream& a, std::ostream* b, int64_t done) {
+    // Stop at the first failed write (a full disk, a closed pipe) and on Ctrl-C.
+    if (!a || (b && !*b)) throw StorageError("writing the output failed (disk full, or the reader went away?)");
+    if (interrupted()) throw Interrupted(interrupt_signal());
     if (show_progress && done % 1000 == 0) fmt::print(stderr, "\r{}: {}/{} cases", program, done, o.cases);
   };
   if (o.two_files) {
     TwoFiles files(o.output);
     abi::Emitter emitter(files.main(), &files.callee(), emit);
-    quest::generate_cases(lua, o, seed, emitter, progress);
+    quest::generate_cases(cases, o, seed, emitter, [&](int64_t done) { after_case(files.main(), &files.callee(), done); });
     files.commit();
   } else {
     std::ios::sync_with_stdio(false);
     abi::Emitter emitter(std::cout, nullptr, emit);
-    quest::generate_cases(lua, o, seed, emitter, progress);
+    quest::generate_cases(cases, o, seed, emitter, [&](int64_t done) { after_case(std::cout, nullptr, done); });
     std::cout.flush();
-    if (!std::cout) throw StorageError("writing to standard output failed");
+    if (!std::cout) throw StorageError("writing to standard output failed (disk full, or the reader went away?)");
   }
   if (show_progress) fmt::print(stderr, "\n");
   return kExitOk;

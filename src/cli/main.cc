@@ -8,6 +8,7 @@
 #include "exit_codes.h"
 #include "subcommands.h"
 #include "testgen/interrupt.h"
+#include "testgen/process.h"
 
 int main(int argc, char** argv) {
   using namespace testgen::cli;
@@ -15,6 +16,11 @@ int main(int argc, char** argv) {
   // scratch removed, the summary so far printed (testgen/interrupt.h).
   testgen::install_interrupt_handlers();
   Args args(argv + 1, argv + argc);
+  // File names and options that are not UTF-8 could not be reported, kept
+  // in JSON or replayed faithfully: refused before anything is written.
+  for (size_t i = 0; i < args.size(); ++i)
+    if (testgen::printable(args[i]) != args[i])
+      return fail(kExitUsage, fmt::format("argument {} is not valid UTF-8: '{}'", i + 1, testgen::printable(args[i])));
   try {
     // Installed as a link named quest, the binary is quest.
     const std::string_view invoked = argv[0];

@@ -4,6 +4,8 @@
 
 #include "cli_support.h"
 #include "exit_codes.h"
+#include <fmt/ranges.h>
+
 #include "testgen/version.h"
 
 namespace testgen::cli {
@@ -19,7 +21,7 @@ std::span<const Subcommand> subcommands() {
        run_campaign},
       {"replay", "re-run a saved case directory; exit 1 while it still fails", run_replay},
       {"minimize", "reduce a saved failing case further, in place", run_minimize},
-      {"help", "show help for testgen or for one subcommand", run_help},
+      {"help", "show help for testgen or for one subcommand ('help --man': the manual page)", run_help},
       {"version", "print the version", run_version},
   };
   return table;
@@ -53,6 +55,7 @@ std::string main_help() {
 }
 
 int run_help(const Args& args) {
+  if (args.size() == 1 && args[0] == "--man") return print_man_page();
   if (args.empty()) {
     fmt::print("{}", main_help());
     return kExitOk;

@@ -33,6 +33,8 @@ int run_campaign(const Args& args);
 int run_replay(const Args& args);
 int run_minimize(const Args& args);
 int run_help(const Args& args);
+/// The manual page (roff), from the table and each subcommand's --help.
+int print_man_page();
 int run_version(const Args& args);
 
 }  // namespace testgen::cli

@@ -299,14 +299,19 @@ std::string ChoiceTree::to_json(int indent) const {
 }
 
 ChoiceTree ChoiceTree::from_json(std::string_view text, std::string_view origin) {
-  json doc;
   try {
-    doc = json::parse(text);
+    return from_json_unchecked(text, origin);
   } catch (const json::parse_error& e) {
     throw TreeFormatError(fmt::format("{}: not valid JSON at byte {}", origin, e.byte));
+  } catch (const json::exception& e) {  // a number too large, a value of the wrong type
+    throw TreeFormatError(fmt::format("{}: not a valid choice tree: {}", origin, e.what()));
   }
+}
+
+ChoiceTree ChoiceTree::from_json_unchecked(std::string_view text, std::string_view origin) {
+  const json doc = json::parse(text);
   Parser parser{origin};
-  if (!doc.is_object() || doc.value("format", "") != "testgen-choice-tree")
+  if (!doc.is_object() || !doc.contains("format") || doc["format"] != "testgen-choice-tree")
     parser.fail("top level", "not a testgen choice tree (\"format\" must be \"testgen-choice-tree\")");
   if (!doc.contains("version") || !doc["version"].is_number_integer() ||
       doc["version"].get<int>() != kFormatVersion)

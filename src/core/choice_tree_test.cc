@@ -105,3 +105,15 @@ TEST(ChoiceTree, CopyIsDeep) {
 
 }  // namespace
 }  // namespace testgen
+
+// Found by fuzz/fuzz_tree_json: a number too large for any integer type is
+// a format error naming the file, not an escaped library exception.
+TEST(ChoiceTreeFormat, ANumberTooLargeIsAFormatError) {
+  EXPECT_THROW(testgen::ChoiceTree::from_json("44444444444440000000073000007382263761063e400000000730000073", "t.json"),
+               testgen::TreeFormatError);
+  EXPECT_THROW(testgen::ChoiceTree::from_json(R"({"format": 7, "version": 1, "root": {}})", "t.json"),
+               testgen::TreeFormatError);
+  EXPECT_THROW(testgen::ChoiceTree::from_json(
+                   R"({"format":"testgen-choice-tree","version":1,"root":{"kind":"empty","forced":"yes"}})", "t.json"),
+               testgen::TreeFormatError);
+}

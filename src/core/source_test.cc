@@ -99,5 +99,23 @@ TEST(Source, SameSeedSameTree) {
   EXPECT_EQ(a.to_json(), b.to_json());
 }
 
+// A generator without a base case ends in an error naming it, not in a
+// stack overflow; one that grows without bound, before memory runs out.
+TEST(Source, RunawayGeneratorsAreStoppedWithTheirName) {
+  Gen<int64_t> endless = g::choose(0, 1);
+  endless = g::bind(g::choose(0, 1), [&endless](int64_t) { return endless; });
+  ChoiceTree tree;
+  Source source(tree, {.seed = 1});
+  try {
+    endless(source.root());
+    FAIL() << "no error";
+  } catch (const GenerationError& e) {
+    EXPECT_NE(std::string(e.what()).find("nests deeper than 2000 levels"), std::string::npos) << e.what();
+  }
+  ChoiceTree wide;
+  Source many(wide, {.seed = 1});
+  EXPECT_THROW(g::list(g::choose(3000000, 3000000), g::choose(0, 9))(many.root()), GenerationError);
+}
+
 }  // namespace
 }  // namespace testgen

@@ -57,6 +57,8 @@ json parse_file(const fs::path& file) {
     return json::parse(text);
   } catch (const json::parse_error& e) {
     throw CorpusError(fmt::format("{}: not valid JSON at byte {}", file.string(), e.byte));
+  } catch (const json::exception& e) {  // a number too large for any type
+    throw CorpusError(fmt::format("{}: not valid JSON: {}", file.string(), e.what()));
   }
 }
 

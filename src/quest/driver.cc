@@ -24,9 +24,8 @@ void run_lua_steps(script::Interpreter& lua, const std::vector<LuaStep>& steps) 
   }
 }
 
-void generate_cases(script::Interpreter& lua, const Options& options, uint64_t seed, abi::Emitter& emitter,
+void generate_cases(const Gen<abi::TestCase>& cases, const Options& options, uint64_t seed, abi::Emitter& emitter,
                     const std::function<void(int64_t)>& on_case) {
-  const Gen<abi::TestCase> cases = case_generator(lua, options.suite, options.values);
   uint64_t case_seed = seed;
   for (int64_t i = 0; i < options.cases; ++i) {
     ChoiceTree tree;

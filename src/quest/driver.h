@@ -22,9 +22,10 @@ uint64_t next_case_seed(uint64_t seed);
 /// Runs the Lua steps of the command line, left to right.
 void run_lua_steps(script::Interpreter& lua, const std::vector<LuaStep>& steps);
 
-/// Generates `options.cases` cases of the suite into `emitter`, streaming.
-/// `on_case` (if set) is called after each case with the number done.
-void generate_cases(script::Interpreter& lua, const Options& options, uint64_t seed, abi::Emitter& emitter,
+/// Generates `options.cases` cases of `cases` (the suite's generator,
+/// case_generator) into `emitter`, streaming. `on_case` (if set) is called
+/// after each case with the number done; it may throw to stop.
+void generate_cases(const Gen<abi::TestCase>& cases, const Options& options, uint64_t seed, abi::Emitter& emitter,
                     const std::function<void(int64_t)>& on_case = {});
 
 /// -try: runs the generator named by the Lua expression `expr` n times at

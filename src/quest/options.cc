@@ -99,8 +99,23 @@ std::string quote_command_line(const std::string& program, const std::vector<std
   for (const std::string& a : args) {
     const bool plain = !a.empty() && a.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                                          "0123456789-_./=:,+") == std::string::npos;
-    std::string quoted = plain ? a : "'" + a + "'";
-    // Inside a C comment, "*/" would end it early.
+    if (plain) {
+      out += " " + a;
+      continue;
+    }
+    // Quoted, with C-like escapes for what could end the comment it goes
+    // into or break its line: a backslash (a backslash-newline splices
+    // lines before comments are seen), control characters, "*/".
+    std::string quoted = "'";
+    for (const char c : a) {
+      const auto u = static_cast<unsigned char>(c);
+      if (c == '\\') quoted += "\\\\";
+      else if (c == '\n') quoted += "\\n";
+      else if (c == '\t') quoted += "\\t";
+      else if (u < 0x20 || u == 0x7f) quoted += fmt::format("\\x{:02x}", u);
+      else quoted += c;
+    }
+    quoted += "'";
     for (size_t p = quoted.find("*/"); p != std::string::npos; p = quoted.find("*/", p + 2)) quoted.replace(p, 2, "* /");
     out += " " + quoted;
   }

@@ -52,6 +52,10 @@ TEST(Options, ErrorsSayWhatIsWrong) {
 TEST(Options, CommandLineQuotingKeepsCommentsClosed) {
   EXPECT_EQ(quote_command_line("quest", {"-n", "3", "x=R.oneof{R.int}", "a*/b"}),
             "quest -n 3 'x=R.oneof{R.int}' 'a* /b'");
+  // A backslash-newline would splice "*" and "/" into "*/" before the
+  // comment is read: backslashes and control characters are escaped.
+  EXPECT_EQ(quote_command_line("quest", {"-e", "x=1 --[[ *\\\n/ ]]\t"}), "quest -e 'x=1 --[[ *\\\\\\n/ ]]\\t'");
+  EXPECT_EQ(quote_command_line("quest", {std::string("a\x01" "b")}), "quest 'a\\x01b'");
 }
 
 std::string run(script::Interpreter& lua, const std::string& expr, int size = 3) {

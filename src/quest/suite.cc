@@ -10,8 +10,6 @@
 namespace testgen::quest {
 namespace {
 
-extern "C++" const char* const kBuiltinLua;
-
 std::string string_field(lua_State* L, int table, const char* key) {
   lua_getfield(L, table, key);
   std::string out = lua_isstring(L, -1) ? lua_tostring(L, -1) : "";

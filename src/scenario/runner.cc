@@ -118,7 +118,7 @@ RunSummary parse_run_summary_unchecked(std::string_view text, std::string_view o
   } catch (const json::parse_error& e) {
     const std::string start = printable(text.substr(0, 80));
     throw RunnerError(fmt::format("{}: not a RunSummaryV1 (not JSON at byte {}): {}", origin, e.byte, start));
-  }
+  }  // (a number too large is caught by parse_run_summary)
   if (!j.is_object()) throw RunnerError(fmt::format("{}: not a RunSummaryV1 (not a JSON object)", origin));
   if (j.value("version", 0) != 1)
     throw RunnerError(fmt::format("{}: not a RunSummaryV1 (\"version\" must be 1)", origin));

@@ -96,7 +96,8 @@ ScenarioSession::ScenarioSession(const fs::path& root, const fs::path& work_pare
                                                            .trace_signature = params_.trace_signature,
                                                            .goals = params_.goals,
                                                            .name = params_.target_name(),
-                                                           .spec = params_.spec()},
+                                                           .spec = params_.spec(),
+                                                           .max_log_bytes = params_.max_log_bytes},
                                              processes_);
 }
 

@@ -26,6 +26,7 @@ struct ScenarioParams {
   int64_t max_mutations = 4;
   bool trace_signature = false;
   std::vector<std::string> goals;  ///< not part of the spec: they steer, they do not change what a tree means
+  uint64_t max_log_bytes = uint64_t{64} << 20;  ///< each log a kept case copies is cut here (not in the spec either)
 
   TargetSpec spec() const;
   static ScenarioParams from_spec(const TargetSpec& spec);  ///< CorpusError if malformed

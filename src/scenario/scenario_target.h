@@ -99,7 +99,6 @@ class ScenarioTarget : public Target {
   ProcessRunner& processes_;
   Gen<MutatedScenario> scenarios_;
   RunOutcome last_;
-  uint64_t runs_ = 0;
   std::set<std::string> coverpoints_;
   std::unordered_map<Feature, double> weights_;
 };

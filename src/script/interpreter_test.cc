@@ -158,5 +158,19 @@ TEST(Rand, FilesAreRunAndTheirErrorsNamed) {
   EXPECT_THROW(lua.run_file("/nonexistent.lua"), ScriptError);
 }
 
+// Lua is code: without `unsafe`, what starts processes or writes files
+// raises an error saying so; printing stays.
+TEST(Sandbox, ProcessesAndFileWritesAreRefusedUnlessUnsafe) {
+  Interpreter lua(1);
+  for (const char* call : {"os.execute('true')", "io.open('/tmp/x', 'w')", "io.popen('ls')", "os.remove('/tmp/x')",
+                           "package.loadlib('libc.so.6', 'f')", "os.exit(0)"})
+    EXPECT_NE(error_of(lua, call).find("is disabled: Lua suites run without process or file-writing functions"),
+              std::string::npos)
+        << call;
+  EXPECT_EQ(error_of(lua, "io.write('')"), "no error");
+  Interpreter unsafe(1, true);
+  EXPECT_EQ(error_of(unsafe, "assert(os.execute('true'))"), "no error");
+}
+
 }  // namespace
 }  // namespace testgen::script
