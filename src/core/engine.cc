@@ -207,6 +207,24 @@ struct Engine::Impl {
     return "stable";
   }
 
+  // What the store keeps of a run (a finding: as found, or reduced).
+  CaseRecord record_of(const ChoiceTree& tree, const RunResult& result, std::string value_text,
+                       std::optional<size_t> parent, const std::vector<std::string>& mutations, size_t gain,
+                       const std::string& stable, bool rejected) {
+    return CaseRecord{.target = target.name(),
+                      .spec = target.spec(),
+                      .rejected = rejected,
+                      .tree = tree,
+                      .result = result,
+                      .value_text = std::move(value_text),
+                      .parent = parent ? std::optional(queue[*parent].id) : std::nullopt,
+                      .mutations = mutations,
+                      .new_features = gain,
+                      .run_index = report.runs,
+                      .size = opt.size,
+                      .stability = stable};
+  }
+
   void keep(const ChoiceTree& forced, RunResult& result, size_t gain, std::optional<size_t> parent,
             std::vector<std::string>& mutations) {
     const std::string stable = stability(forced, result);
@@ -215,19 +233,8 @@ struct Engine::Impl {
     ++report.kept;
     std::string id;
     if (opt.store) {
-      CaseRecord record{.target = target.name(),
-                        .spec = target.spec(),
-                        .rejected = false,
-                        .tree = forced,
-                        .result = result,
-                        .value_text = describe(target, forced, opt.size),
-                        .parent = parent ? std::optional(queue[*parent].id) : std::nullopt,
-                        .mutations = mutations,
-                        .new_features = gain,
-                        .run_index = report.runs,
-                        .size = opt.size,
-                        .stability = stable};
-      id = opt.store->save(record);
+      id = opt.store->save(record_of(forced, result, describe(target, forced, opt.size), parent, mutations, gain,
+                                     stable, false));
       opt.store->save_coverage(global, false);
     }
     enqueue(Entry{forced, std::move(result.features), std::move(id)});
@@ -252,23 +259,11 @@ struct Engine::Impl {
     finding.original = forced;
     finding.original_text = describe(target, forced, opt.size);
     finding.tree = forced;
-    const std::optional<std::string> parent_id = parent ? std::optional(queue[*parent].id) : std::nullopt;
     if (opt.store) {
       // Saved as found before the reduction (which may take hundreds of
       // runs): a run killed meanwhile keeps the finding, unreduced.
-      CaseRecord found{.target = target.name(),
-                        .spec = target.spec(),
-                       .rejected = true,
-                       .tree = forced,
-                       .result = result,
-                       .value_text = finding.original_text,
-                       .parent = parent_id,
-                       .mutations = mutations,
-                       .new_features = gain,
-                       .run_index = report.runs,
-                       .size = opt.size,
-                       .reduced = false,
-                       .stability = stable};
+      CaseRecord found = record_of(forced, result, finding.original_text, parent, mutations, gain, stable, true);
+      found.reduced = false;
       finding.case_id = opt.store->save(found);
       opt.store->save_coverage(global, false);
     }
@@ -300,21 +295,9 @@ struct Engine::Impl {
     // could not replay the same way (a flaky target) stays as found.
     if (opt.store && opt.shrink && final_result.verdict == Verdict::kFail &&
         final_result.signature == finding.signature) {
-      CaseRecord record{.target = target.name(),
-                        .spec = target.spec(),
-                        .rejected = true,
-                        .tree = finding.tree,
-                        .result = final_result,
-                        .value_text = finding.value_text,
-                        .parent = parent_id,
-                        .mutations = mutations,
-                        .new_features = gain,
-                        .run_index = report.runs,
-                        .size = opt.size,
-                        .original = finding.original,
-                        .reduced = true,
-                        .shrink_log = finding.shrink_log,
-                        .stability = stable};
+      CaseRecord record = record_of(finding.tree, final_result, finding.value_text, parent, mutations, gain, stable, true);
+      record.original = finding.original;
+      record.shrink_log = finding.shrink_log;
       opt.store->replace(finding.case_id, record);
     }
     report.findings.push_back(std::move(finding));

@@ -222,10 +222,30 @@ json Corpus::case_json(const std::string& id, const CaseRecord& record) const {
   return c;
 }
 
+namespace {
+
+// Fills a fresh directory `temp` (in _work) with `fill`; whatever fails
+// removes it again (a failed filesystem call is a CorpusWriteError).
+void build_in(const fs::path& temp, const std::function<void()>& fill) {
+  try {
+    fill();
+  } catch (const fs::filesystem_error& e) {
+    std::error_code ec;
+    fs::remove_all(temp, ec);
+    throw CorpusWriteError(fmt::format("{}: cannot write: {}", temp.string(), e.code().message()));
+  } catch (...) {
+    std::error_code ec;
+    fs::remove_all(temp, ec);
+    throw;
+  }
+}
+
+}  // namespace
+
 // A case directory built in _work/, ready to be moved into place.
 fs::path Corpus::assemble(const std::string& id, const CaseRecord& record, const json& c) {
   const fs::path temp = work_dir() / fmt::format("case-{}-{}-{}", id, getpid(), ++temp_counter_);
-  try {
+  build_in(temp, [&] {
     fs::create_directories(temp);
     json doc = c;
     json cut = json::array();
@@ -236,15 +256,7 @@ fs::path Corpus::assemble(const std::string& id, const CaseRecord& record, const
     if (record.original) write_file_atomic(temp / "original_tree.json", record.original->to_json(2) + "\n");
     // case.json last: a directory with one is whole.
     write_file_atomic(temp / "case.json", doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
-  } catch (const fs::filesystem_error& e) {
-    std::error_code ec;
-    fs::remove_all(temp, ec);
-    throw CorpusWriteError(fmt::format("{}: cannot write: {}", temp.string(), e.code().message()));
-  } catch (...) {
-    std::error_code ec;
-    fs::remove_all(temp, ec);
-    throw;
-  }
+  });
   return temp;
 }
 
@@ -304,7 +316,7 @@ void Corpus::edit_case(const fs::path& dir, const CaseEdit& edit) {
   const CaseInfo info = read_case(dir);
   const fs::path final_dir = case_dir(info.id, info.rejected);
   const fs::path temp = work_dir() / fmt::format("edit-{}-{}-{}", info.id, getpid(), ++temp_counter_);
-  try {
+  build_in(temp, [&] {
     copy_case(final_dir, temp);
     for (const std::string& r : edit.remove) fs::remove_all(artifact_path(temp, r));
     for (const Artifact& a : edit.write) write_artifact(temp, a);
@@ -313,15 +325,7 @@ void Corpus::edit_case(const fs::path& dir, const CaseEdit& edit) {
       edit.update(c);
       write_file_atomic(temp / "case.json", c.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
     }
-  } catch (const fs::filesystem_error& e) {
-    std::error_code ec;
-    fs::remove_all(temp, ec);
-    throw CorpusWriteError(fmt::format("{}: cannot write: {}", temp.string(), e.code().message()));
-  } catch (...) {
-    std::error_code ec;
-    fs::remove_all(temp, ec);
-    throw;
-  }
+  });
   swap_in(temp, final_dir);
   write_metadata(info.id, final_dir);
 }
