@@ -58,6 +58,8 @@ struct Parser {
   int64_t read_int(const json& j, const char* key, const std::string& where) const {
     auto it = j.find(key);
     if (it == j.end()) fail(where, fmt::format("missing \"{}\"", key));
+    if (it->is_number_unsigned() && it->get<uint64_t>() > static_cast<uint64_t>(INT64_MAX))
+      fail(where, fmt::format("\"{}\" is larger than a 64-bit signed integer", key));
     if (it->is_number_integer()) return it->get<int64_t>();
     if (it->is_string()) {
       const std::string& s = it->get_ref<const std::string&>();
@@ -313,8 +315,7 @@ ChoiceTree ChoiceTree::from_json_unchecked(std::string_view text, std::string_vi
   Parser parser{origin};
   if (!doc.is_object() || !doc.contains("format") || doc["format"] != "testgen-choice-tree")
     parser.fail("top level", "not a testgen choice tree (\"format\" must be \"testgen-choice-tree\")");
-  if (!doc.contains("version") || !doc["version"].is_number_integer() ||
-      doc["version"].get<int>() != kFormatVersion)
+  if (!doc.contains("version") || !doc["version"].is_number_integer() || doc["version"] != kFormatVersion)
     parser.fail("top level", fmt::format("unsupported version (this testgen reads version {})",
                                          kFormatVersion));
   if (!doc.contains("root")) parser.fail("top level", "missing \"root\"");

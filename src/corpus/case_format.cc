@@ -34,7 +34,8 @@ TargetSpec read_spec(const json& j, const fs::path& file) {
   TargetSpec spec;
   spec.front = string_field(j, "front", file, true);
   const json& version = need(j, "version", file);
-  if (!version.is_number_integer() || version.get<int64_t>() < 1) bad(file, "target_spec.version", "must be an integer >= 1");
+  if (!version.is_number_integer() || version.get<int64_t>() < 1 || version.get<int64_t>() > 1000)
+    bad(file, "target_spec.version", "must be an integer in 1..1000");
   spec.version = version.get<int>();
   const json& params = need(j, "params", file);
   if (!params.is_object()) bad(file, "target_spec.params", "must be an object");

@@ -71,6 +71,8 @@ json of_case(const fs::path& root, const fs::path& dir, const json& c, const jso
     }
   }
   const bool named = c.contains("observed");
+  // Compared as JSON, never converted: a damaged file may hold any number.
+  const json new_features = c.value("new_features", json(0));
   const json labels = c.value("labels", json::object());
   json out = {{"case_id", id},
               {"front", c.value("front", "")},
@@ -86,8 +88,8 @@ json of_case(const fs::path& root, const fs::path& dir, const json& c, const jso
               {"coverage_mode", named ? "coverpoints" : "features"},
               {"stability", c.value("stability", "unchecked")},
               {"observed", named ? c["observed"] : c.value("features", json::array())},
-              {"new_features", c.value("new_features", 0)},
-              {"novelty", c.value("new_features", 0) > 0 ? "new" : "redundant"},
+              {"new_features", new_features},
+              {"novelty", new_features.is_number() && new_features > 0 ? "new" : "redundant"},
               {"campaign", campaign}};
   for (auto& [key, value] : meta.items())
     if (!out.contains(key)) out[key] = value;

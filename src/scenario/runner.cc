@@ -120,7 +120,7 @@ RunSummary parse_run_summary_unchecked(std::string_view text, std::string_view o
     throw RunnerError(fmt::format("{}: not a RunSummaryV1 (not JSON at byte {}): {}", origin, e.byte, start));
   }  // (a number too large is caught by parse_run_summary)
   if (!j.is_object()) throw RunnerError(fmt::format("{}: not a RunSummaryV1 (not a JSON object)", origin));
-  if (j.value("version", 0) != 1)
+  if (!j.contains("version") || j["version"] != 1)  // compared as JSON: a huge float is no int to convert
     throw RunnerError(fmt::format("{}: not a RunSummaryV1 (\"version\" must be 1)", origin));
   if (!j.contains("accept") || !j["accept"].is_boolean())
     throw RunnerError(fmt::format("{}: RunSummaryV1 without a boolean \"accept\"", origin));

@@ -217,6 +217,14 @@ TEST(RunSummary, GarbageIsAnErrorThatSaysWhy) {
   EXPECT_EQ(error(R"({"version": 1})"), "runner stdout: RunSummaryV1 without a boolean \"accept\"");
   EXPECT_EQ(error(R"({"version": 1, "accept": true, "checker_results": [{"coverage": [3]}]})"),
             "runner stdout: 'checker_results[].coverage' must hold strings");
+  // Found by fuzz/fuzz_run_summary: fields of the wrong type or size are the
+  // runner's fault, said as such, never undefined behaviour or a finding of ours.
+  EXPECT_EQ(error(R"({"version": 1.4e52, "accept": true})"), "runner stdout: not a RunSummaryV1 (\"version\" must be 1)");
+  EXPECT_EQ(error(R"({"version": 1, "accept": true, "x": 1e999})"),
+            "runner stdout: not a RunSummaryV1 (a field has the wrong type: [json.exception.out_of_range.406] number "
+            "overflow parsing '1e999')");
+  EXPECT_EQ(error(R"({"version": "1", "accept": true})"), "runner stdout: not a RunSummaryV1 (\"version\" must be 1)");
+  EXPECT_EQ(error(R"({"version": 1, "accept": true, "simulator": {"status": 3}})"), "");
 }
 
 // The runner layer against small real programs standing in for a runner.
