@@ -16,6 +16,9 @@ inline constexpr const char* kFormat = "testgen-case";
 /// 2 added target_spec, reduced and kept_files; version 1 cases still read.
 inline constexpr int kVersion = 2;
 
+/// The directory a case's status puts it in: "accepted" or "rejected".
+inline std::string status_dir(bool rejected) { return rejected ? "rejected" : "accepted"; }
+
 nlohmann::json spec_json(const TargetSpec& spec);
 
 /// Parses a JSON file; CorpusError naming the file and the byte.
