@@ -85,13 +85,13 @@ check_case "c/rejected/$id"
 [[ "$(json "c/rejected/$id/case.json" 'd["detail"]')" == 'runner exit 3: d\xe9j\xe0 vu \xff' ]] ||
   fail "the runner's bytes were not escaped: $(json "c/rejected/$id/case.json" 'd["detail"]')"
 
-runner shape.sh 'echo "{\"version\": \"1\", \"accept\": true}"'
+runner shape.sh 'echo "{\"version\": 1, \"accept\": true, \"coverage\": {\"union\": \"all of it\"}}"'
 run "$TESTGEN" fuzz --budget 1 --no-shrink --runner-cmd "$WORK/shape.sh {config}" --corpus-root c -q
 expect_rc 1
 [[ "$(json out 'd["findings"][0]["signature"]')" == "runner error: runner stdout" ]] || fail "shape: $(cat out)"
 id=$(json out 'd["findings"][0]["case_id"]')
 check_case "c/rejected/$id"
-[[ "$(json "c/rejected/$id/case.json" 'd["detail"]')" == *"not a RunSummaryV1 (a field has the wrong type"* ]] ||
+[[ "$(json "c/rejected/$id/case.json" 'd["detail"]')" == "runner stdout: 'coverage.union' must be an array" ]] ||
   fail "shape detail: $(json "c/rejected/$id/case.json" 'd["detail"]')"
 
 # Links in the log directory (one to a file outside, one looping) and a log

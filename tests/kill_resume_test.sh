@@ -20,7 +20,10 @@ root=corpus
 for round in 1 2 3 4 5 6; do
   "$TESTGEN" puzzle bytes-bug --keep-going --runs 100000000 --rng-seed "$round" --corpus-root "$root" -q >/dev/null 2>&1 &
   pid=$!
-  # Different moments each round: early (while the first cases are written) to later.
+  # Once this round has kept a case (however busy the machine), a different
+  # moment each round: at once (while cases are being written) to later.
+  had=$(ids "$root" | wc -l)
+  for _ in $(seq 1 600); do (( $(ids "$root" | wc -l) > had )) && break; sleep 0.1; done
   sleep "0.$((round * 13 % 10))$((round * 7 % 10))"
   kill -9 "$pid"
   wait "$pid" 2>/dev/null || true
