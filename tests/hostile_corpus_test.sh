@@ -9,10 +9,6 @@ runner() {  # runner NAME BODY: a runner script in $WORK
   printf '#!/bin/sh\n%s\n' "$2" > "$WORK/$1"
   chmod +x "$WORK/$1"
 }
-wait_for() {  # wait_for TEST...: until the test holds (60 s at most)
-  for _ in $(seq 1 600); do "$@" && return 0; sleep 0.1; done
-  return 1
-}
 # A runner whose every scenario breaks a checker, slowly: reduction takes many runs.
 summary='{"version":1,"accept":false,"checker_results":[{"checker":"safety","status":"reject","stdout":"two leaders\n","coverage":["x"]}]}'
 runner slow-reject.sh "sleep 0.2; echo '$summary'; exit 1"

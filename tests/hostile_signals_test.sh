@@ -8,17 +8,6 @@ seeds="$here/../examples/raftlog/seeds"
 run "$TESTGEN" seed-index "$seeds" --corpus-root c
 expect_rc 0
 
-wait_for() {  # wait_for TEST...: until the test holds (60 s at most)
-  for _ in $(seq 1 600); do "$@" && return 0; sleep 0.1; done
-  return 1
-}
-gone() {  # gone PID: not running (a killed process may take a moment to be reaped)
-  for _ in $(seq 1 100); do
-    ps -o stat= -p "$1" 2>/dev/null | grep -qv Z || return 0
-    sleep 0.1
-  done
-  return 1
-}
 # A runner that hangs, with a child of its own, and says who they are.
 printf '#!/bin/sh\nsleep 1000 & echo $! > "%s/sleep.pid"; echo $$ > "%s/runner.pid"; wait\n' "$WORK" "$WORK" > hang.sh
 chmod +x hang.sh

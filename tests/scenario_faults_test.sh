@@ -10,13 +10,6 @@ runner() {  # runner NAME BODY: a runner script in $WORK
   printf '#!/bin/sh\n%s\n' "$2" > "$WORK/$1"
   chmod +x "$WORK/$1"
 }
-gone() {  # gone PID: not running (a killed grandchild may take a moment to be reaped)
-  for _ in $(seq 1 50); do
-    ps -o stat= -p "$1" 2>/dev/null | grep -qv Z || return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 # A runner that hangs: timed out, its whole process group killed, a finding.
 runner hang.sh 'sleep 1000 & echo $! > "$(dirname "$0")/sleep.pid"; echo $$ > "$(dirname "$0")/hang.pid"; wait'
