@@ -187,6 +187,11 @@ TEST_F(CorpusTest, ScratchOfALiveProcessSurvivesAnotherOpening) {
     std::ofstream(mine->path() / "file") << "x";
     fs::create_directories(root_ / "_work" / "left-by-a-dead-run");
   }
+  // Scratch may sit in the shared temporary directory: what is not ours stays.
+  fs::create_directories(root_ / "_work" / "not-ours");
+  std::ofstream(root_ / "_work" / "not-ours" / ".owner") << "someone else's";
+  ScratchDir beside(root_ / "_work", "sweeper");
+  EXPECT_TRUE(fs::exists(root_ / "_work" / "not-ours" / ".owner"));
   Corpus again(root_, "puzzle");
   EXPECT_TRUE(fs::exists(mine->path() / "file"));
   EXPECT_FALSE(fs::exists(root_ / "_work" / "left-by-a-dead-run"));

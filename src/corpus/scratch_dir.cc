@@ -16,7 +16,9 @@ namespace testgen {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* kOwnerFile = ".owner";
+// A name no other tool uses: scratch may sit in the shared temporary
+// directory, and the sweep must never touch anything that is not ours.
+constexpr const char* kOwnerFile = ".testgen-scratch-owner";
 
 // Removes the entries of `parent` that look like scratch (they hold an
 // owner file) and whose owner is gone.
