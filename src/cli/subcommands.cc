@@ -19,6 +19,7 @@ std::span<const Subcommand> subcommands() {
       {"fuzz", "mutate seed scenarios, run them, keep new coverage and findings (scenario campaigns)", run_fuzz},
       {"campaign", "a protocol's campaign: fuzz toward goal coverpoints, then calibrate (scenario campaigns)",
        run_campaign},
+      {"bash", "translate bash functions to a Rust crate (the bash front)", run_bash},
       {"replay", "re-run a saved case directory; exit 1 while it still fails", run_replay},
       {"minimize", "reduce a saved failing case further, in place", run_minimize},
       {"help", "show help for testgen or for one subcommand ('help --man': the manual page)", run_help},

@@ -30,6 +30,7 @@ int run_puzzle(const Args& args);
 int run_seed_index(const Args& args);
 int run_fuzz(const Args& args);
 int run_campaign(const Args& args);
+int run_bash(const Args& args);
 int run_replay(const Args& args);
 int run_minimize(const Args& args);
 int run_help(const Args& args);

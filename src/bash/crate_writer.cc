@@ -1,0 +1,241 @@
+#include "crate_writer.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "lower.h"
+#include "runtime_files.h"
+#include "rust_emitter.h"
+#include "testgen/corpus.h"
+#include "testgen/errors.h"
+#include "testgen/process.h"
+
+namespace testgen::bash {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kMarker = ".testgen-crate";
+
+// Bash comments as a rustdoc `text` block: never markdown, never a doc test.
+std::string doc_block(const std::vector<std::string>& lines, const char* prefix) {
+  if (lines.empty()) return "";
+  std::string out = fmt::format("{}\n{} ```text\n", prefix, prefix);
+  for (const std::string& l : lines) out += fmt::format("{} {}\n", prefix, l);
+  return out + fmt::format("{} ```\n", prefix);
+}
+
+std::string module_file(const TranslatedFunction& tf, const std::string& script) {
+  const Function& f = *tf.function;
+  std::string uses = "use crate::shell::{";
+  bool shell_module = tf.body.find("shell::") != std::string::npos;
+  uses += shell_module ? "self, Shell, Status};\n" : "Shell, Status};\n";
+  if (tf.body.find("Fields::") != std::string::npos) uses += "use crate::shell::expand::Fields;\n";
+  std::string out = fmt::format("//! `{}` from `{}` (line {}), translated from bash by testgen.\n\n{}\n", f.name, script,
+                                f.pos.line, uses);
+  out += fmt::format("/// `{}`, run as bash runs it: what it prints and its exit status.\n", f.name);
+  if (!f.doc.empty()) out += "///\n/// The comment above it in the script:\n" + doc_block(f.doc, "///");
+  out += fmt::format("pub fn {}(args: &[&str]) -> crate::Output {{\n    crate::invoke(run, args)\n}}\n\n", tf.module);
+  out += fmt::format(
+      "/// `{}` with bash's calling convention: the arguments are the shell's\n"
+      "/// positional parameters, the output goes to `sh.out`, the status is returned.\n"
+      "pub fn run(sh: &mut Shell) -> Status {{\n{}}}\n",
+      f.name, tf.body);
+  return out;
+}
+
+std::string lib_file(const Translation& t, const std::string& script) {
+  std::string out = fmt::format(
+      "//! The functions of `{}`, translated from bash by testgen.\n//!\n"
+      "//! Each module has a wrapper named after the function (arguments in, an\n"
+      "//! [`Output`] out) and `run`, the translation itself, which keeps bash's\n"
+      "//! meaning: dynamic scoping, word splitting, `$?` and all.\n\n"
+      "pub mod shell;\n",
+      script);
+  for (const TranslatedFunction& f : t.functions) out += fmt::format("pub mod {};\n", f.module);
+  out += "\n";
+  for (const TranslatedFunction& f : t.functions) out += fmt::format("pub use {}::{};\n", f.module, f.module);
+  out +=
+      "\nuse shell::{Abort, Shell, Status};\n\n"
+      "/// What a call printed on standard output, and its exit status.\n"
+      "#[derive(Debug, Clone, PartialEq, Eq)]\n"
+      "pub struct Output {\n    pub stdout: String,\n    pub status: i32,\n}\n\n"
+      "/// The script's constant globals, set before any function runs.\n";
+  if (t.script->globals.empty()) {
+    out += "pub fn init_globals(_sh: &mut Shell) {}\n\n";
+  } else {
+    out += "pub fn init_globals(sh: &mut Shell) {\n";
+    for (const Global& g : t.script->globals) {
+      std::string value;
+      g.assignment.value.literal(value);
+      out += fmt::format("    let _ = sh.set({}, String::from({}));\n", rust_string(g.name), rust_string(value));
+    }
+    out += "}\n\n";
+  }
+  out +=
+      "/// Calls a translated function in a fresh shell.\n"
+      "pub fn invoke(f: fn(&mut Shell) -> Status, args: &[&str]) -> Output {\n"
+      "    let mut sh = Shell::new();\n    init_globals(&mut sh);\n"
+      "    let args = args.iter().map(|a| a.to_string()).collect();\n"
+      "    let status = match sh.call(f, args) {\n        Ok(s) => s,\n        Err(Abort(s)) => s,\n    };\n"
+      "    Output {\n        stdout: sh.out,\n        status,\n    }\n}\n\n"
+      "/// The translated function called `name`.\n"
+      "pub fn lookup(name: &str) -> Option<fn(&mut Shell) -> Status> {\n    match name {\n";
+  for (const TranslatedFunction& f : t.functions)
+    out += fmt::format("        {} => Some({}::run),\n", rust_string(f.function->name), f.module);
+  out +=
+      "        _ => None,\n    }\n}\n\n"
+      "/// Runs a command whose name is only known at run time.\n"
+      "pub fn dispatch(sh: &mut Shell, argv: &[String]) -> Status {\n"
+      "    let Some(name) = argv.first() else {\n        return Ok(0);\n    };\n"
+      "    match lookup(name) {\n        Some(f) => sh.call(f, argv[1..].to_vec()),\n"
+      "        None => shell::builtins::run(sh, argv),\n    }\n}\n";
+  return out;
+}
+
+std::string harness_file(const std::string& crate) {
+  return fmt::format(R"RUST(//! Runs translated functions on requests from standard input, one per line,
+//! for testgen's check against bash: each field is `x` and the hex of its
+//! bytes (the function's name, then its arguments); each answer is a line
+//! `STATUS xHEX` of the exit status and what the function printed.
+
+use std::io::{{BufRead, Write}};
+
+fn hex(bytes: &[u8]) -> String {{
+    let mut out = String::with_capacity(1 + 2 * bytes.len());
+    out.push('x');
+    for b in bytes {{
+        out.push_str(&format!("{{b:02x}}"));
+    }}
+    out
+}}
+
+fn unhex(field: &str) -> Option<String> {{
+    let digits = field.strip_prefix('x')?;
+    let bytes: Option<Vec<u8>> = (0..digits.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(digits.get(i..i + 2)?, 16).ok())
+        .collect();
+    String::from_utf8(bytes?).ok()
+}}
+
+fn main() {{
+    let stdin = std::io::stdin();
+    let mut out = std::io::stdout().lock();
+    for line in stdin.lock().lines() {{
+        let Ok(line) = line else {{ break }};
+        let fields: Option<Vec<String>> = line.split(' ').map(unhex).collect();
+        let answer = match fields.as_deref() {{
+            Some([name, args @ ..]) => match {crate}::lookup(name) {{
+                Some(f) => {{
+                    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                    let output = {crate}::invoke(f, &args);
+                    format!("{{}} {{}}", output.status, hex(output.stdout.as_bytes()))
+                }}
+                None => "unknown".to_string(),
+            }},
+            _ => "malformed".to_string(),
+        }};
+        if writeln!(out, "{{answer}}").and_then(|()| out.flush()).is_err() {{
+            break;
+        }}
+    }}
+}}
+)RUST",
+                     fmt::arg("crate", crate));
+}
+
+std::string cargo_toml(const std::string& crate) {
+  return fmt::format(
+      "[package]\nname = \"{}\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n"
+      "description = \"bash functions translated to Rust by testgen\"\n\n"
+      "[lib]\npath = \"src/lib.rs\"\n\n"
+      "[[bin]]\nname = \"harness\"\npath = \"src/bin/harness.rs\"\n\n"
+      "[dependencies]\n\n"
+      "# A crate of its own, even when written inside another workspace.\n[workspace]\n",
+      crate);
+}
+
+std::string readme(const Translation& t, const std::string& crate, const std::string& script) {
+  std::string out = fmt::format(
+      "# {}\n\nThe functions of `{}`, translated from bash to Rust by testgen.\n\n"
+      "## Layout\n\n```text\n"
+      "src/lib.rs            the crate: Output, invoke, lookup, dispatch\n"
+      "src/<function>.rs     one translated function (wrapper + run)\n"
+      "src/shell/            bash's semantics the translations share\n"
+      "src/bin/harness.rs    the harness testgen's check runs against bash\n"
+      "```\n\n## Functions\n\n| function | line | status |\n|---|---|---|\n",
+      crate, script);
+  for (const TranslatedFunction& f : t.functions)
+    out += fmt::format("| `{}` | {} | translated |\n", f.function->name, f.function->pos.line);
+  for (const Refusal& r : t.refused)
+    out += fmt::format("| `{}` | {} | refused: unsupported `{}` at {}:{} |\n", r.function, r.pos.line, r.construct,
+                       r.pos.line, r.pos.col);
+  out += fmt::format(
+      "\n## Use\n\n```sh\ncargo build\ncargo clippy --all-targets -- -D warnings\n```\n\n"
+      "Each translation is checked against bash itself with `testgen bash {} --check`.\n",
+      script);
+  return out;
+}
+
+void write(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out.flush()) throw StorageError(fmt::format("cannot write {}", path.string()));
+}
+
+}  // namespace
+
+std::string crate_name_for(const fs::path& script) {
+  std::string name = rust_ident(script.stem().string());
+  while (!name.empty() && name.back() == '_') name.pop_back();
+  return name.empty() ? "translated" : name;
+}
+
+void write_crate(const Translation& t, const fs::path& dir_in, const CrateOptions& options) {
+  fs::path dir = dir_in;
+  if (!dir.has_filename()) dir = dir.parent_path();  // a trailing slash
+  std::error_code ec;
+  if (fs::exists(dir, ec)) {
+    if (!fs::is_directory(dir)) throw UsageError(fmt::format("{} exists and is not a directory", dir.string()));
+    if (!fs::is_empty(dir) && !fs::exists(dir / kMarker))
+      throw UsageError(fmt::format("{} is not empty and was not written by testgen; refusing to overwrite it", dir.string()));
+  }
+  fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+  fs::create_directories(parent, ec);
+  fs::path staging = parent / fmt::format(".{}.tmp-{}", dir.filename().string(), getpid());
+  fs::remove_all(staging, ec);
+  std::string script = t.script->path;
+  try {
+    write(staging / kMarker, fmt::format("generated by testgen from {}\n", script));
+    write(staging / "Cargo.toml", cargo_toml(options.name));
+    write(staging / "README.md", readme(t, options.name, script));
+    write(staging / "src" / "lib.rs", lib_file(t, script));
+    write(staging / "src" / "bin" / "harness.rs", harness_file(options.name));
+    for (const RuntimeFile& rf : runtime_files()) write(staging / "src" / "shell" / std::string(rf.name), std::string(rf.text));
+    for (const TranslatedFunction& f : t.functions) write(staging / "src" / (f.module + ".rs"), module_file(f, script));
+    if (options.format) {
+      // rustfmt formats lib.rs and every module it declares.
+      SubprocessRunner runner;
+      ProcessResult r = runner.run({.argv = {"rustfmt", "--edition", "2021", (staging / "src" / "lib.rs").string(),
+                                             (staging / "src" / "bin" / "harness.rs").string()},
+                                    .timeout = std::chrono::seconds(120)});
+      if (!r.spawn_failed && !r.ok())
+        throw GenerationError(fmt::format("rustfmt rejected the generated code ({}): {}", r.describe(), printable(r.err)));
+    }
+    // Keep an earlier build's target/ so cargo does not start from nothing.
+    if (fs::exists(dir / "target")) fs::rename(dir / "target", staging / "target");
+    fs::remove_all(dir);
+    fs::rename(staging, dir);
+  } catch (const fs::filesystem_error& e) {
+    fs::remove_all(staging, ec);
+    throw StorageError(fmt::format("cannot write the crate to {}: {}", dir.string(), e.code().message()));
+  } catch (...) {
+    fs::remove_all(staging, ec);
+    throw;
+  }
+}
+
+}  // namespace testgen::bash

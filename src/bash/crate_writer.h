@@ -1,0 +1,27 @@
+#pragma once
+// Writes a translation as a Cargo crate (the layout of the spec's 6.1):
+// Cargo.toml, src/lib.rs, src/<function>.rs, src/shell/ (the runtime),
+// src/bin/harness.rs (for the differential check), README.md. The crate is
+// assembled beside DIR and renamed into place, so DIR is never half-written.
+
+#include <filesystem>
+#include <string>
+
+#include "translate.h"
+
+namespace testgen::bash {
+
+struct CrateOptions {
+  std::string name;  ///< the package name (from the script's file name)
+  /// Run rustfmt over the sources when it is installed.
+  bool format = true;
+};
+
+/// The crate name for a script path: its stem, as a Rust identifier.
+std::string crate_name_for(const std::filesystem::path& script);
+
+/// Writes the crate to `dir` (replacing a crate testgen wrote there before;
+/// refusing any other non-empty directory). Throws StorageError / UsageError.
+void write_crate(const Translation& t, const std::filesystem::path& dir, const CrateOptions& options);
+
+}  // namespace testgen::bash

@@ -1,0 +1,580 @@
+//! The builtins translated code calls: echo, test / [ ], read, shift's
+//! status, and external commands (a side effect, recorded).
+
+use super::{expand, Shell};
+
+/// `echo [-neE] args`
+pub fn echo(sh: &mut Shell, fd: i32, args: &[String]) -> i32 {
+    let mut newline = true;
+    let mut escapes = false;
+    let mut i = 0;
+    // Only words made entirely of n, e, E are options.
+    while i < args.len() {
+        let a = &args[i];
+        if a.len() < 2
+            || !a.starts_with('-')
+            || !a[1..].chars().all(|c| matches!(c, 'n' | 'e' | 'E'))
+        {
+            break;
+        }
+        for c in a[1..].chars() {
+            match c {
+                'n' => newline = false,
+                'e' => escapes = true,
+                _ => escapes = false,
+            }
+        }
+        i += 1;
+    }
+    let mut text = args[i..].join(" ");
+    if escapes {
+        let (expanded, stop) = backslash_escapes(&text, true);
+        text = expanded;
+        if stop {
+            newline = false;
+        }
+    }
+    if newline {
+        text.push('\n');
+    }
+    sh.write(fd, &text);
+    0
+}
+
+/// echo -e / printf %b escapes; the bool is true when `\c` stopped the output.
+pub fn backslash_escapes(text: &str, echo_octal: bool) -> (String, bool) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '\\' || i + 1 == chars.len() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let e = chars[i + 1];
+        i += 2;
+        match e {
+            'a' => out.push('\x07'),
+            'b' => out.push('\x08'),
+            'c' => return (out, true),
+            'e' | 'E' => out.push('\x1b'),
+            'f' => out.push('\x0c'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            't' => out.push('\t'),
+            'v' => out.push('\x0b'),
+            '\\' => out.push('\\'),
+            '0'..='7' => {
+                // echo: \0nnn (up to three digits after the 0); %b: \0nnn and \nnn.
+                let mut value = 0u32;
+                let mut digits = 0;
+                let (mut j, limit) = if e == '0' && echo_octal {
+                    (i, 3)
+                } else {
+                    (i - 1, 3)
+                };
+                if e == '0' && echo_octal {
+                    digits = 0;
+                }
+                while digits < limit && j < chars.len() && ('0'..='7').contains(&chars[j]) {
+                    value = value * 8 + chars[j].to_digit(8).unwrap_or(0);
+                    j += 1;
+                    digits += 1;
+                }
+                if !echo_octal || e == '0' {
+                    i = j;
+                    out.push(char::from_u32(value & 0xff).unwrap_or('\0'));
+                } else {
+                    out.push('\\');
+                    out.push(e);
+                }
+            }
+            'x' => {
+                let mut value = 0u32;
+                let mut digits = 0;
+                while digits < 2 && i < chars.len() && chars[i].is_ascii_hexdigit() {
+                    value = value * 16 + chars[i].to_digit(16).unwrap_or(0);
+                    i += 1;
+                    digits += 1;
+                }
+                if digits == 0 {
+                    out.push_str("\\x");
+                } else {
+                    out.push(char::from_u32(value).unwrap_or('\0'));
+                }
+            }
+            'u' | 'U' => {
+                let max = if e == 'u' { 4 } else { 8 };
+                let mut value = 0u32;
+                let mut digits = 0;
+                while digits < max && i < chars.len() && chars[i].is_ascii_hexdigit() {
+                    value = value * 16 + chars[i].to_digit(16).unwrap_or(0);
+                    i += 1;
+                    digits += 1;
+                }
+                if digits == 0 {
+                    out.push('\\');
+                    out.push(e);
+                } else {
+                    out.push(char::from_u32(value).unwrap_or('\u{fffd}'));
+                }
+            }
+            other => {
+                out.push('\\');
+                out.push(other);
+            }
+        }
+    }
+    (out, false)
+}
+
+/// An integer as `test` reads one: optional blanks and sign, decimal digits.
+pub fn test_integer(text: &str) -> Option<i64> {
+    let t = text.trim_matches(|c| c == ' ' || c == '\t' || c == '\n');
+    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+    if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    t.parse::<i64>().ok()
+}
+
+const UNARY: [&str; 24] = [
+    "-a", "-b", "-c", "-d", "-e", "-f", "-g", "-h", "-k", "-p", "-r", "-s", "-t", "-u", "-w", "-x",
+    "-G", "-L", "-N", "-O", "-S", "-n", "-z", "-v",
+];
+const BINARY: [&str; 13] = [
+    "=", "==", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot",
+];
+
+struct TestError(String);
+
+fn unary(sh: &Shell, op: &str, arg: &str) -> Result<bool, TestError> {
+    let meta = || std::fs::metadata(arg);
+    Ok(match op {
+        "-n" => !arg.is_empty(),
+        "-z" => arg.is_empty(),
+        "-v" => sh.is_set(arg),
+        "-e" | "-a" => meta().is_ok(),
+        "-f" => meta().is_ok_and(|m| m.is_file()),
+        "-d" => meta().is_ok_and(|m| m.is_dir()),
+        "-s" => meta().is_ok_and(|m| m.len() > 0),
+        "-h" | "-L" => std::fs::symlink_metadata(arg).is_ok_and(|m| m.file_type().is_symlink()),
+        "-r" | "-w" | "-x" => {
+            use std::os::unix::fs::PermissionsExt;
+            let bit = match op {
+                "-r" => 0o444,
+                "-w" => 0o222,
+                _ => 0o111,
+            };
+            meta().is_ok_and(|m| m.permissions().mode() & bit != 0)
+        }
+        "-t" => false,
+        _ => {
+            return Err(TestError(format!(
+                "{op}: unary operator not supported here"
+            )))
+        }
+    })
+}
+
+fn binary(left: &str, op: &str, right: &str) -> Result<bool, TestError> {
+    let int = |s: &str| {
+        test_integer(s).ok_or_else(|| TestError(format!("{s}: integer expression expected")))
+    };
+    Ok(match op {
+        "=" | "==" => left == right,
+        "!=" => left != right,
+        "<" => left < right,
+        ">" => left > right,
+        "-eq" => int(left)? == int(right)?,
+        "-ne" => int(left)? != int(right)?,
+        "-lt" => int(left)? < int(right)?,
+        "-le" => int(left)? <= int(right)?,
+        "-gt" => int(left)? > int(right)?,
+        "-ge" => int(left)? >= int(right)?,
+        _ => {
+            return Err(TestError(format!(
+                "{op}: binary operator not supported here"
+            )))
+        }
+    })
+}
+
+/// `test args` / `[ args ]` (without the closing bracket): 0, 1, or 2 on a usage error.
+pub fn test(sh: &mut Shell, args: &[String]) -> i32 {
+    match test_args(sh, args) {
+        Ok(true) => 0,
+        Ok(false) => 1,
+        Err(TestError(message)) => {
+            sh.err.push_str(&format!("bash: test: {message}\n"));
+            2
+        }
+    }
+}
+
+/// `[ args ]`: checks the closing bracket first.
+pub fn bracket(sh: &mut Shell, args: &[String]) -> i32 {
+    match args.split_last() {
+        Some((last, rest)) if last == "]" => test(sh, rest),
+        _ => {
+            sh.err.push_str("bash: [: missing `]'\n");
+            2
+        }
+    }
+}
+
+fn test_args(sh: &Shell, a: &[String]) -> Result<bool, TestError> {
+    let s: Vec<&str> = a.iter().map(String::as_str).collect();
+    // POSIX decides by the number of arguments.
+    match s.len() {
+        0 => Ok(false),
+        1 => Ok(!s[0].is_empty()),
+        2 => {
+            if s[0] == "!" {
+                return Ok(s[1].is_empty());
+            }
+            if UNARY.contains(&s[0]) {
+                return unary(sh, s[0], s[1]);
+            }
+            Err(TestError(format!("{}: unary operator expected", s[0])))
+        }
+        3 => {
+            if BINARY.contains(&s[1]) {
+                return binary(s[0], s[1], s[2]);
+            }
+            if s[1] == "-a" {
+                return Ok(!s[0].is_empty() && !s[2].is_empty());
+            }
+            if s[1] == "-o" {
+                return Ok(!s[0].is_empty() || !s[2].is_empty());
+            }
+            if s[0] == "!" {
+                return test_args(sh, &a[1..]).map(|r| !r);
+            }
+            if s[0] == "(" && s[2] == ")" {
+                return Ok(!s[1].is_empty());
+            }
+            Err(TestError(format!("{}: binary operator expected", s[1])))
+        }
+        4 if s[0] == "!" => test_args(sh, &a[1..]).map(|r| !r),
+        4 if s[0] == "(" && s[3] == ")" => test_args(sh, &a[1..3]),
+        _ => {
+            let mut p = TestParser { sh, s: &s, i: 0 };
+            let r = p.or()?;
+            if p.i < s.len() {
+                return Err(TestError(format!("{}: too many arguments", s[p.i])));
+            }
+            Ok(r)
+        }
+    }
+}
+
+struct TestParser<'a> {
+    sh: &'a Shell,
+    s: &'a [&'a str],
+    i: usize,
+}
+
+impl TestParser<'_> {
+    fn or(&mut self) -> Result<bool, TestError> {
+        let mut r = self.and()?;
+        while self.s.get(self.i) == Some(&"-o") {
+            self.i += 1;
+            let rhs = self.and()?;
+            r = r || rhs;
+        }
+        Ok(r)
+    }
+
+    fn and(&mut self) -> Result<bool, TestError> {
+        let mut r = self.not()?;
+        while self.s.get(self.i) == Some(&"-a") {
+            self.i += 1;
+            let rhs = self.not()?;
+            r = r && rhs;
+        }
+        Ok(r)
+    }
+
+    fn not(&mut self) -> Result<bool, TestError> {
+        if self.s.get(self.i) == Some(&"!") {
+            self.i += 1;
+            return self.not().map(|r| !r);
+        }
+        self.primary()
+    }
+
+    fn primary(&mut self) -> Result<bool, TestError> {
+        let s = self.s;
+        let Some(&first) = s.get(self.i) else {
+            return Err(TestError("argument expected".into()));
+        };
+        if first == "(" {
+            self.i += 1;
+            let r = self.or()?;
+            if s.get(self.i) != Some(&")") {
+                return Err(TestError("`)' expected".into()));
+            }
+            self.i += 1;
+            return Ok(r);
+        }
+        if let (Some(&op), Some(&right)) = (s.get(self.i + 1), s.get(self.i + 2)) {
+            if BINARY.contains(&op) {
+                self.i += 3;
+                return binary(first, op, right);
+            }
+        }
+        if UNARY.contains(&first) {
+            if let Some(&arg) = s.get(self.i + 1) {
+                self.i += 2;
+                return unary(self.sh, first, arg);
+            }
+        }
+        self.i += 1;
+        Ok(!first.is_empty())
+    }
+}
+
+/// `read [-r] [-a name] [-d delim] [names...]`: 1 at end of input.
+pub fn read(sh: &mut Shell, args: &[String]) -> Result<i32, super::Abort> {
+    let mut raw = false;
+    let mut array: Option<String> = None;
+    let mut delimiter = '\n';
+    let mut names: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "-r" => raw = true,
+            "-a" if i + 1 < args.len() => {
+                array = Some(args[i + 1].clone());
+                i += 1;
+            }
+            "-d" if i + 1 < args.len() => {
+                delimiter = args[i + 1].chars().next().unwrap_or('\0');
+                i += 1;
+            }
+            "-p" | "-s" if i + 1 < args.len() || args[i] == "-s" => {
+                if args[i] == "-p" {
+                    i += 1;
+                }
+            }
+            _ => names.push(args[i].clone()),
+        }
+        i += 1;
+    }
+    // Without -r a backslash escapes the next character and joins lines.
+    let mut line = String::new();
+    let mut complete = false;
+    let mut any = false;
+    while let Some((part, ended)) = sh.read_line(delimiter) {
+        any = true;
+        if !raw && part.ends_with('\\') && ended && !part.ends_with("\\\\") {
+            line.push_str(&part[..part.len() - 1]);
+            continue;
+        }
+        line.push_str(&part);
+        complete = ended;
+        break;
+    }
+    let status = if complete { 0 } else { 1 };
+    if !any {
+        for name in &names {
+            sh.set(name, String::new())?;
+        }
+        return Ok(1);
+    }
+    let unescape = |s: &str| -> String {
+        if raw {
+            return s.to_string();
+        }
+        let mut out = String::new();
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    };
+    let ifs = expand::ifs(sh);
+    if let Some(array) = array {
+        let fields = split_read(&line, &ifs, usize::MAX);
+        let items = fields.iter().map(|f| (None, unescape(f))).collect();
+        sh.set_array(&array, items, false)?;
+        return Ok(status);
+    }
+    if names.is_empty() {
+        sh.set("REPLY", unescape(&line))?;
+        return Ok(status);
+    }
+    let fields = split_read(&line, &ifs, names.len());
+    for (k, name) in names.iter().enumerate() {
+        let value = fields.get(k).map(|f| unescape(f)).unwrap_or_default();
+        sh.set(name, value)?;
+    }
+    Ok(status)
+}
+
+/// Splits a line for `read`: at most `max` fields, the last one taking the
+/// rest of the line (trailing IFS whitespace removed).
+fn split_read(line: &str, ifs: &str, max: usize) -> Vec<String> {
+    let is_white = |c: char| ifs.contains(c) && (c == ' ' || c == '\t' || c == '\n');
+    let is_delim = |c: char| ifs.contains(c);
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() && is_white(chars[i]) {
+        i += 1;
+    }
+    let mut fields = Vec::new();
+    while i < chars.len() {
+        if fields.len() + 1 == max {
+            let mut rest: Vec<char> = chars[i..].to_vec();
+            while rest.last().is_some_and(|&c| is_white(c)) {
+                rest.pop();
+            }
+            // A single trailing non-whitespace delimiter is dropped too.
+            let mut field: String = rest.iter().collect();
+            if let Some(last) = field.chars().last() {
+                if is_delim(last)
+                    && !is_white(last)
+                    && field
+                        .chars()
+                        .filter(|&c| is_delim(c) && !is_white(c))
+                        .count()
+                        == 1
+                {
+                    field.pop();
+                }
+            }
+            fields.push(field);
+            return fields;
+        }
+        let start = i;
+        while i < chars.len() && !is_delim(chars[i]) {
+            i += 1;
+        }
+        fields.push(chars[start..i].iter().collect());
+        // Skip one delimiter with the whitespace around it.
+        while i < chars.len() && is_white(chars[i]) {
+            i += 1;
+        }
+        if i < chars.len() && is_delim(chars[i]) && !is_white(chars[i]) {
+            i += 1;
+            while i < chars.len() && is_white(chars[i]) {
+                i += 1;
+            }
+        }
+    }
+    fields
+}
+
+/// An external command: run for real (it is a side effect, and recorded).
+pub fn external(sh: &mut Shell, args: &[String], stdin: Option<String>) -> i32 {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    sh.effects.push(format!("run {}", args.join(" ")));
+    let mut command = Command::new(&args[0]);
+    command.args(&args[1..]).stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
+    command.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let child = command.spawn();
+    let Ok(mut child) = child else {
+        sh.err
+            .push_str(&format!("bash: {}: command not found\n", args[0]));
+        return 127;
+    };
+    if let (Some(text), Some(mut pipe)) = (stdin, child.stdin.take()) {
+        let _ = pipe.write_all(text.as_bytes());
+    }
+    let Ok(output) = child.wait_with_output() else {
+        return 126;
+    };
+    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    sh.write(1, &out);
+    sh.err.push_str(&String::from_utf8_lossy(&output.stderr));
+    output.status.code().unwrap_or(128)
+}
+
+/// `return N` / `exit N`: the status (N modulo 256; none: `$?`).
+pub fn exit_value(sh: &mut Shell, args: &[String]) -> i32 {
+    match args.first() {
+        None => sh.status,
+        Some(a) => match test_integer(a) {
+            Some(n) => (n & 0xff) as i32,
+            None => {
+                sh.err
+                    .push_str(&format!("bash: return: {a}: numeric argument required\n"));
+                2
+            }
+        },
+    }
+}
+
+/// `let expr...`: 0 when the last value is non-zero.
+pub fn let_builtin(sh: &mut Shell, args: &[String]) -> i32 {
+    if args.is_empty() {
+        sh.err.push_str("bash: let: expression expected\n");
+        return 1;
+    }
+    let mut last = 0;
+    for a in args {
+        last = sh.eval(a);
+    }
+    sh.arith_status(last)
+}
+
+/// Runs a builtin (or, failing that, an external command) on expanded words.
+pub fn run(sh: &mut Shell, argv: &[String]) -> Result<i32, super::Abort> {
+    let args = &argv[1..];
+    Ok(match argv[0].as_str() {
+        "echo" => echo(sh, 1, args),
+        "printf" => super::printf::printf(sh, 1, args)?,
+        "[" => bracket(sh, args),
+        "test" => test(sh, args),
+        "true" | ":" => 0,
+        "false" => 1,
+        "return" | "exit" => exit_value(sh, args),
+        "shift" => match args.first() {
+            None => sh.shift(1),
+            Some(n) => match test_integer(n) {
+                Some(k) if k >= 0 => sh.shift(k as usize),
+                _ => {
+                    sh.err
+                        .push_str(&format!("bash: shift: {n}: numeric argument required\n"));
+                    1
+                }
+            },
+        },
+        "set" => {
+            // Only `set -- args` reaches here (the translation refuses other options).
+            let rest = if args.first().is_some_and(|a| a == "--") {
+                &args[1..]
+            } else {
+                args
+            };
+            sh.set_args(rest.to_vec());
+            0
+        }
+        "unset" => {
+            let mut status = 0;
+            for name in args.iter().filter(|a| !a.starts_with('-')) {
+                status |= sh.unset(name);
+            }
+            status
+        }
+        "let" => let_builtin(sh, args),
+        "read" => read(sh, args)?,
+        _ => {
+            let input = sh.remaining_stdin();
+            external(sh, argv, (!input.is_empty()).then_some(input))
+        }
+    })
+}
