@@ -18,7 +18,12 @@ packages=(
   # libFuzzer targets of our own readers (fuzz/): clang 16 has the C++20
   # library support (std::source_location) that clang 14 lacks
   clang-16 libclang-rt-16-dev
+  # the bash front: real-world bash functions to translate and check
+  bash-doc
 )
+# npm fetches tree-sitter and tree-sitter-bash at configure time; it comes
+# with the nodejs package on some machines and as its own package on others.
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
