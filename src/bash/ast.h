@@ -209,6 +209,9 @@ struct Script {
   /// Top-level commands other than definitions and constant assignments
   /// (a script's "main"); they are not part of any function's meaning.
   size_t top_level_commands = 0;
+  /// The script's text, and the byte ranges of those top-level commands.
+  std::string source;
+  std::vector<std::pair<uint32_t, uint32_t>> main_ranges;
 };
 
 }  // namespace testgen::bash

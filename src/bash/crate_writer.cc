@@ -96,11 +96,15 @@ std::string lib_file(const Translation& t, const std::string& script) {
 
 std::string harness_file(const std::string& crate) {
   return fmt::format(R"RUST(//! Runs translated functions on requests from standard input, one per line,
-//! for testgen's check against bash: each field is `x` and the hex of its
-//! bytes (the function's name, then its arguments); each answer is a line
-//! `STATUS xHEX` of the exit status and what the function printed.
+//! for testgen's check against bash. Each field of a request is `x` and the
+//! hex of its bytes: the function's name, then its arguments. Each answer is
+//! a line `STATUS xOUT xFILES`: the exit status, what the function printed,
+//! and the files it left in the fresh directory it ran in (`name size`
+//! lines). The directories are made under $TESTGEN_HARNESS_DIR (default: the
+//! system's temporary directory).
 
 use std::io::{{BufRead, Write}};
+use std::path::{{Path, PathBuf}};
 
 fn hex(bytes: &[u8]) -> String {{
     let mut out = String::with_capacity(1 + 2 * bytes.len());
@@ -120,26 +124,62 @@ fn unhex(field: &str) -> Option<String> {{
     String::from_utf8(bytes?).ok()
 }}
 
-fn main() {{
+/// The files under `dir`, as `path size` lines in name order.
+fn listing(dir: &Path, prefix: &str, out: &mut Vec<String>) {{
+    let Ok(entries) = std::fs::read_dir(dir) else {{ return }};
+    let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {{
+        let name = format!("{{prefix}}{{}}", e.file_name().to_string_lossy());
+        match e.metadata() {{
+            Ok(m) if m.is_dir() => listing(&e.path(), &format!("{{name}}/"), out),
+            Ok(m) => out.push(format!("{{name}} {{}}", m.len())),
+            Err(_) => out.push(name),
+        }}
+    }}
+}}
+
+fn answer(line: &str, scratch: &Path) -> String {{
+    let fields: Option<Vec<String>> = line.split(' ').map(unhex).collect();
+    let Some([name, args @ ..]) = fields.as_deref() else {{
+        return "malformed".to_string();
+    }};
+    let Some(f) = {crate}::lookup(name) else {{
+        return "unknown".to_string();
+    }};
+    let _ = std::fs::remove_dir_all(scratch);
+    if std::fs::create_dir_all(scratch).is_err() || std::env::set_current_dir(scratch).is_err() {{
+        return "no-scratch".to_string();
+    }}
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = {crate}::invoke(f, &args);
+    let mut files = Vec::new();
+    listing(scratch, "", &mut files);
+    let files = files.iter().map(|f| format!("{{f}}\n")).collect::<String>();
+    format!("{{}} {{}} {{}}", output.status, hex(output.stdout.as_bytes()), hex(files.as_bytes()))
+}}
+
+fn serve() {{
+    let base = std::env::var_os("TESTGEN_HARNESS_DIR").map_or_else(std::env::temp_dir, PathBuf::from);
+    let scratch = base.join(format!("harness-{{}}", std::process::id()));
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
     for line in stdin.lock().lines() {{
         let Ok(line) = line else {{ break }};
-        let fields: Option<Vec<String>> = line.split(' ').map(unhex).collect();
-        let answer = match fields.as_deref() {{
-            Some([name, args @ ..]) => match {crate}::lookup(name) {{
-                Some(f) => {{
-                    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-                    let output = {crate}::invoke(f, &args);
-                    format!("{{}} {{}}", output.status, hex(output.stdout.as_bytes()))
-                }}
-                None => "unknown".to_string(),
-            }},
-            _ => "malformed".to_string(),
-        }};
-        if writeln!(out, "{{answer}}").and_then(|()| out.flush()).is_err() {{
+        let reply = answer(&line, &scratch);
+        if writeln!(out, "{{reply}}").and_then(|()| out.flush()).is_err() {{
             break;
         }}
+    }}
+    let _ = std::env::set_current_dir(&base);
+    let _ = std::fs::remove_dir_all(&scratch);
+}}
+
+fn main() {{
+    // Deep recursion (a function calling itself through $( )) needs a big stack.
+    let worker = std::thread::Builder::new().stack_size(1 << 30).spawn(serve);
+    if !worker.is_ok_and(|w| w.join().is_ok()) {{
+        std::process::exit(101);
     }}
 }}
 )RUST",

@@ -104,7 +104,9 @@ Script lower_script(const std::string& path, std::string source) {
       }
     }
     ++script.top_level_commands;
+    script.main_ranges.emplace_back(ts_node_start_byte(node), ts_node_end_byte(node));
   }
+  script.source = text;
   return script;
 }
 

@@ -7,7 +7,10 @@
 
 #include "cli_support.h"
 #include "common_options.h"
+#include "check.h"
 #include "crate_writer.h"
+#include "front.h"
+#include "testgen/corpus.h"
 #include "error_exit.h"
 #include "exit_codes.h"
 #include "lower.h"
@@ -25,6 +28,52 @@ std::string read_script(const std::string& path) {
   return text.str();
 }
 
+std::string cell(const std::string& s, size_t width) {
+  return s.size() > width ? s.substr(0, width - 3) + "..." : s;
+}
+
+void print_table(const bash::CheckReport& report) {
+  fmt::print("{:<22} {:<40} {:<22} {:<12} {}\n", "function", "transpiled", "equivalent", "bash lines", "first difference");
+  for (const bash::FunctionCheck& f : report.functions) {
+    std::string transpiled =
+        f.translated ? "yes" : fmt::format("no: '{}' at {}:{}", f.construct, f.construct_line, f.construct_col);
+    std::string equivalent = !f.translated ? "-"
+                             : f.differs   ? "NO"
+                                           : fmt::format("yes, on {} inputs", f.compared);
+    std::string lines = f.translated ? fmt::format("{}/{}", f.lines_run, f.lines_total) : "-";
+    std::string difference = f.differs ? fmt::format("{}: {} ({})", f.signature, f.input, f.detail) : "";
+    fmt::print("{:<22} {:<40} {:<22} {:<12} {}\n", cell(f.name, 22), cell(transpiled, 40), equivalent, lines, difference);
+  }
+}
+
+nlohmann::json report_json(const bash::CheckReport& report, const std::string& script) {
+  nlohmann::json functions = nlohmann::json::array();
+  for (const bash::FunctionCheck& f : report.functions) {
+    nlohmann::json j = {{"name", f.name}, {"line", f.line}, {"translated", f.translated}};
+    if (!f.translated) {
+      j["construct"] = f.construct;
+      j["at"] = fmt::format("{}:{}:{}", script, f.construct_line, f.construct_col);
+    } else {
+      j["equivalent"] = !f.differs;
+      j["inputs_compared"] = f.compared;
+      j["inputs_inconclusive"] = f.inconclusive;
+      j["bash_lines_run"] = f.lines_run;
+      j["bash_lines"] = f.lines_total;
+      j["seconds"] = f.seconds;
+      if (f.differs)
+        j["difference"] = {{"kind", f.signature}, {"input", f.input}, {"found_as", f.original_input},
+                           {"detail", f.detail}, {"shrink_calls", f.shrink_calls}};
+    }
+    functions.push_back(std::move(j));
+  }
+  return {{"script", script},
+          {"functions", functions},
+          {"build_seconds", report.build_seconds},
+          {"seconds", report.seconds},
+          {"calls", report.calls},
+          {"harness_processes", report.harness_processes}};
+}
+
 }  // namespace
 
 int run_bash(const Args& args) {
@@ -38,11 +87,21 @@ int run_bash(const Args& args) {
                "example: testgen bash examples/bash/factorial.sh -o out/factorial && cd out/factorial && cargo build",
                "testgen bash"};
   std::string script_path, out_dir;
-  bool quiet = false, no_format = false;
+  bool quiet = false, no_format = false, check = false, json = false;
+  double bash_timeout = 1.0;
+  EngineBudget budget;
   app.add_option("script", script_path, "the bash script")->required();
   app.add_option("-o,--out", out_dir, "write the crate to this directory (replaces a crate testgen wrote there)");
   app.add_flag("--no-format", no_format, "do not run rustfmt over the generated sources");
   app.add_flag("-q,--quiet", quiet, "no messages on stderr");
+  app.add_flag("--check", check,
+               "run every translated function against bash itself on generated inputs (guided by the lines bash\n"
+               "runs) and print a table: transpiled?, equivalent on how many inputs, bash lines covered, the first\n"
+               "difference shrunk to its smallest input. Exit 1 when a difference is found");
+  app.add_flag("--json", json, "with --check: the report as JSON instead of the table");
+  app.add_option("--bash-timeout", bash_timeout, "with --check: seconds one bash call may take (then it counts as inconclusive)")
+      ->check(number_in(0.05, 3600));
+  add_engine_flags(app, budget, {.runs = 300, .shrink_calls = 2000, .runs_help = "with --check: inputs per function"});
   if (auto stop = parse(app, "bash", args)) return *stop;
 
   return guarded("bash", [&] {
@@ -53,10 +112,37 @@ int run_bash(const Args& args) {
         fmt::print(stderr, "testgen: error: {}:{}:{}: unsupported bash construct '{}' in function '{}'{}\n", script_path,
                    r.pos.line, r.pos.col, r.construct, r.function, r.detail.empty() ? "" : " (" + r.detail + ")");
     std::string crate = bash::crate_name_for(script_path);
+    // --check without -o builds the crate in a scratch directory.
+    std::unique_ptr<ScratchDir> crate_scratch;
+    if (check && out_dir.empty()) {
+      crate_scratch = std::make_unique<ScratchDir>(std::filesystem::temp_directory_path(), "bash-crate");
+      out_dir = (crate_scratch->path() / crate).string();
+    }
     if (!out_dir.empty()) {
       bash::write_crate(t, out_dir, {.name = crate, .format = !no_format});
       if (!quiet) fmt::print(stderr, "testgen: wrote crate '{}' to {} ({} of {} functions)\n", crate, out_dir,
                              t.functions.size(), t.functions.size() + t.refused.size());
+    }
+    if (check) {
+      bash::CheckOptions options;
+      EngineOptions engine;
+      engine.max_runs = 300;
+      engine.shrinking.max_calls = 2000;
+      budget.apply(engine);
+      options.runs = engine.max_runs;
+      options.seconds = engine.max_seconds;
+      options.seed = engine.seed;
+      options.shrink = engine.shrink;
+      options.shrink_calls = engine.shrinking.max_calls;
+      options.bash.timeout = std::chrono::milliseconds(static_cast<int64_t>(bash_timeout * 1000));
+      options.crate_dir = out_dir;
+      if (!quiet) options.progress = [](const std::string& s) { fmt::print(stderr, "testgen: {}\n", s); };
+      bash::CheckReport report = bash::check_translation(script, t, options);
+      if (json) print_json(report_json(report, script_path));
+      else print_table(report);
+      bool differs = false;
+      for (const bash::FunctionCheck& f : report.functions) differs |= f.differs;
+      return differs ? kExitFinding : kExitOk;
     }
     nlohmann::json functions = nlohmann::json::array();
     for (const bash::TranslatedFunction& f : t.functions)

@@ -1,0 +1,56 @@
+#pragma once
+// `testgen bash SCRIPT --check`: every translated function run against bash
+// itself on generated argument tuples (guided by the lines bash runs), each
+// difference shrunk to the smallest input that still shows it.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "bash_side.h"
+#include "translate.h"
+
+namespace testgen::bash {
+
+struct CheckOptions {
+  uint64_t runs = 300;           ///< inputs per function
+  double seconds = 0;            ///< per function, 0: no limit
+  uint64_t seed = 0;
+  size_t batch = 64;             ///< calls per harness process
+  bool shrink = true;
+  size_t shrink_calls = 2000;
+  BashOptions bash;
+  std::filesystem::path crate_dir;  ///< the crate written (built there)
+  std::function<void(const std::string&)> progress;
+};
+
+struct FunctionCheck {
+  std::string name;
+  uint32_t line = 0;
+  bool translated = false;
+  std::string construct;  ///< the refusal, when not translated
+  uint32_t construct_line = 0, construct_col = 0;
+  uint64_t compared = 0;      ///< inputs both sides ran to the end
+  uint64_t inconclusive = 0;  ///< inputs bash did not finish (timeouts, limits)
+  size_t lines_run = 0, lines_total = 0;
+  bool differs = false;
+  std::string signature, input, original_input, detail;
+  std::string bash_stdout, rust_stdout;
+  int bash_status = 0, rust_status = 0;
+  size_t shrink_calls = 0;
+  double seconds = 0;
+};
+
+struct CheckReport {
+  std::vector<FunctionCheck> functions;  ///< script order
+  double build_seconds = 0;
+  double seconds = 0;
+  uint64_t calls = 0;
+  uint64_t harness_processes = 0;
+};
+
+CheckReport check_translation(const Script& script, const Translation& t, const CheckOptions& options);
+
+}  // namespace testgen::bash

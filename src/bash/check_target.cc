@@ -1,0 +1,113 @@
+#include "check_target.h"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+namespace testgen::bash {
+namespace {
+
+std::string shell_quote(const std::string& s) {
+  if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+./=:,@%") ==
+                        std::string::npos)
+    return s;
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string shown(const std::string& text) {
+  std::string s = printable(text.size() > 200 ? text.substr(0, 200) + "..." : text);
+  std::string out;
+  for (char c : s) out += c == '\n' ? std::string("\\n") : std::string(1, c);
+  return "\"" + out + "\"";
+}
+
+}  // namespace
+
+std::string shell_call(const std::string& function, const std::vector<std::string>& args) {
+  std::string out = function;
+  for (const std::string& a : args) out += " " + shell_quote(a);
+  return out;
+}
+
+CheckTarget::CheckTarget(std::string script, std::string function, const InputModel& model, BashSide& bash, RustSide& rust)
+    : script_(std::move(script)), function_(std::move(function)), args_(argument_generator(model)), bash_(bash), rust_(rust) {}
+
+TargetSpec CheckTarget::spec() const { return {"bash", 1, {{"script", script_}, {"function", function_}}}; }
+
+RunResult CheckTarget::run(const Cursor& input) { return run_batch(std::span<const Cursor>(&input, 1)).at(0); }
+
+std::string CheckTarget::describe(const Cursor& input) { return shell_call(function_, args_(input)); }
+
+std::vector<RunResult> CheckTarget::run_batch(std::span<const Cursor> inputs) {
+  std::vector<std::vector<std::string>> args;
+  std::vector<RustRequest> requests;
+  for (const Cursor& c : inputs) {
+    args.push_back(args_(c));
+    requests.push_back({function_, args.back()});
+  }
+  // bash runs one process per call: as many at once as there are cores.
+  std::vector<BashCall> bash(inputs.size());
+  std::atomic<size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto worker = [&] {
+    for (size_t i = next++; i < bash.size(); i = next++) {
+      try {
+        bash[i] = bash_.call(function_, args[i]);
+      } catch (...) {
+        std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        next = bash.size();
+      }
+    }
+  };
+  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), bash.size());
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+  std::vector<RustCall> rust = rust_.call(requests);
+  std::vector<RunResult> results(inputs.size());
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    RunResult& r = results[i];
+    const BashCall& b = bash[i];
+    for (uint32_t line : b.lines) {
+      r.features.add(fmt::format("line {}", line));
+      r.feature_names.push_back(fmt::format("line {}", line));
+    }
+    r.features.add(fmt::format("status {}", b.status));
+    r.feature_names.push_back(fmt::format("status {}", b.status));
+    if (!b.conclusive) {
+      r.verdict = Verdict::kDiscard;
+      r.detail = "bash did not finish: " + b.why;
+      ++inconclusive_;
+      continue;
+    }
+    ++compared_;
+    lines_.insert(b.lines.begin(), b.lines.end());
+    const RustCall& c = rust[i];
+    std::string expected = fmt::format("bash: status {}, stdout {}", b.status, shown(b.out));
+    if (c.outcome != RustCall::Outcome::kAnswered) {
+      r.verdict = Verdict::kFail;
+      r.signature = c.outcome == RustCall::Outcome::kCrashed ? "rust crashed" : "rust did not finish";
+      r.detail = fmt::format("{}; rust: {}", expected, c.why);
+    } else if (c.status != b.status || c.out != b.out || c.files != b.files) {
+      r.verdict = Verdict::kFail;
+      r.signature = c.out != b.out ? "stdout differs" : c.status != b.status ? "status differs" : "files differ";
+      r.detail = fmt::format("{}; rust: status {}, stdout {}", expected, c.status, shown(c.out));
+      if (c.files != b.files) r.detail += fmt::format("; files: bash {} rust {}", shown(b.files), shown(c.files));
+    }
+    r.labels["bash_status"] = std::to_string(b.status);
+    r.labels["bash_stdout"] = printable(b.out.substr(0, 2000));
+    r.labels["rust_status"] = std::to_string(c.status);
+    r.labels["rust_stdout"] = printable(c.out.substr(0, 2000));
+  }
+  return results;
+}
+
+}  // namespace testgen::bash

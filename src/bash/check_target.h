@@ -1,0 +1,45 @@
+#pragma once
+// One translated function as an engine target: each input is an argument
+// tuple, run through bash and through the Rust harness; the verdict is a
+// failure when stdout, the exit status or the files left differ, a discard
+// when bash itself did not finish (nothing to compare with). Features are
+// the script lines bash ran, and its exit status.
+
+#include <memory>
+#include <string>
+
+#include "bash_side.h"
+#include "input_model.h"
+#include "rust_side.h"
+#include "testgen/engine.h"
+
+namespace testgen::bash {
+
+class CheckTarget : public Target {
+ public:
+  CheckTarget(std::string script, std::string function, const InputModel& model, BashSide& bash, RustSide& rust);
+
+  std::string name() const override { return "bash:" + script_ + ":" + function_; }
+  TargetSpec spec() const override;
+  RunResult run(const Cursor& input) override;
+  std::vector<RunResult> run_batch(std::span<const Cursor> inputs) override;
+  std::string describe(const Cursor& input) override;
+
+  /// Calls compared (bash finished) and calls bash did not finish.
+  uint64_t compared() const { return compared_; }
+  uint64_t inconclusive() const { return inconclusive_; }
+  const std::set<uint32_t>& lines_run() const { return lines_; }
+
+ private:
+  std::string script_, function_;
+  Gen<std::vector<std::string>> args_;
+  BashSide& bash_;
+  RustSide& rust_;
+  uint64_t compared_ = 0, inconclusive_ = 0;
+  std::set<uint32_t> lines_;
+};
+
+/// `f 'a' 'b c'`: a call as one would type it.
+std::string shell_call(const std::string& function, const std::vector<std::string>& args);
+
+}  // namespace testgen::bash

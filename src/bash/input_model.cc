@@ -1,0 +1,183 @@
+#include "input_model.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "arith_parser.h"
+
+namespace testgen::bash {
+namespace {
+
+class ModelWalker {
+ public:
+  explicit ModelWalker(InputModel& m) : m_(m) {}
+
+  void block(const Block& b) {
+    for (const Command& c : b) command(c);
+  }
+
+  void command(const Command& c) {
+    m_.lines.insert(c.pos.line);
+    std::string name;
+    if (!c.words.empty() && c.words[0].literal(name)) {
+      if (name == "shift" || name == "set") m_.variadic = true;
+    }
+    for (const Word& w : c.words) word(w);
+    for (const Assignment& a : c.assignments) {
+      word(a.value);
+      for (const Word& e : a.elements) word(e);
+    }
+    for (const Redirect& r : c.redirects) word(r.target);
+    for (const Block& b : c.blocks) block(b);
+    for (const CaseItem& item : c.items) {
+      for (const Word& p : item.patterns) pattern(p);
+      block(item.body);
+    }
+    for (const auto& a : c.ariths)
+      if (a) arith(*a);
+    if (c.cond) cond(*c.cond);
+    if (c.kind == Command::Kind::kFor && c.words.size() == 1 && !c.words[0].parts.empty() &&
+        c.words[0].parts[0].param && c.words[0].parts[0].param->name == "@")
+      m_.variadic = true;
+  }
+
+  void cond(const Cond& c) {
+    for (const Word& w : c.words) pattern(w);
+    for (const Cond& o : c.operands) cond(o);
+  }
+
+  // A word used as a pattern: its literal text and its bracket characters matter.
+  void pattern(const Word& w) {
+    word(w);
+    std::string text;
+    for (const WordPart& p : w.parts)
+      if (p.kind == WordPart::Kind::kLiteral) text += p.text;
+    // `[-+]*` wants '-' and '+'; `*.*` wants '.'.
+    std::string stripped;
+    for (char c : text)
+      if (c != '*' && c != '?' && c != '[' && c != ']' && c != '!' && c != '^') stripped += c;
+    if (!stripped.empty()) literal(stripped);
+    for (char c : text)
+      if (c != '*' && c != '?' && c != '[' && c != ']') add_char(c);
+  }
+
+  void word(const Word& w) {
+    for (const WordPart& p : w.parts) {
+      switch (p.kind) {
+        case WordPart::Kind::kLiteral:
+          literal(p.text);
+          break;
+        case WordPart::Kind::kParam:
+          param(*p.param);
+          break;
+        case WordPart::Kind::kCommandSub:
+          block(*p.commands);
+          break;
+        case WordPart::Kind::kArith:
+          arith(*p.arith);
+          break;
+      }
+    }
+  }
+
+  void param(const ParamExp& e) {
+    if (!e.name.empty() && std::all_of(e.name.begin(), e.name.end(), ::isdigit))
+      m_.arity = std::max<size_t>(m_.arity, std::stoul(e.name));
+    if (e.name == "@" || e.name == "*" || e.name == "#") m_.variadic = true;
+    if (e.index) word(*e.index);
+    for (const Word& a : e.args) pattern(a);
+    if (e.offset) arith(*e.offset);
+    if (e.length) arith(*e.length);
+  }
+
+  void arith(const Arith& a) {
+    if (a.kind == Arith::Kind::kNumber) m_.integers.insert(a.number);
+    if (a.kind == Arith::Kind::kText && a.text) word(*a.text);
+    if (a.index) arith(*a.index);
+    for (const Arith& o : a.operands) arith(o);
+  }
+
+  void literal(const std::string& text) {
+    if (text.empty() || text.size() > 40) return;
+    if (std::optional<int64_t> n = parse_arith_number(text); n && text.find_first_not_of("-+0123456789") == std::string::npos)
+      m_.integers.insert(*n);
+    else if (text[0] == '-' && text.size() > 1 && parse_arith_number(text.substr(1)))
+      m_.integers.insert(-*parse_arith_number(text.substr(1)));
+    // Words that are options or commands of the script are still strings it compares with.
+    m_.strings.insert(text);
+    for (char c : text) add_char(c);
+  }
+
+  void add_char(char c) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return;
+    if (m_.alphabet.find(c) == std::string::npos) m_.alphabet += c;
+  }
+
+ private:
+  InputModel& m_;
+};
+
+std::string to_text(int64_t v) { return std::to_string(v); }
+
+}  // namespace
+
+InputModel model_function(const Function& f) {
+  InputModel m;
+  ModelWalker(m).block(f.body);
+  return m;
+}
+
+void merge_model(InputModel& into, const InputModel& from) {
+  into.integers.insert(from.integers.begin(), from.integers.end());
+  into.strings.insert(from.strings.begin(), from.strings.end());
+  for (char c : from.alphabet)
+    if (into.alphabet.find(c) == std::string::npos) into.alphabet += c;
+}
+
+Gen<std::vector<std::string>> argument_generator(const InputModel& model) {
+  std::vector<int64_t> integers(model.integers.begin(), model.integers.end());
+  integers.push_back(0);
+  integers.push_back(1);
+  std::vector<std::string> strings(model.strings.begin(), model.strings.end());
+  strings.push_back("");
+  std::string alphabet = model.alphabet;
+  // Characters that change how bash reads a value: separators, globs, signs, spaces.
+  for (char c : std::string("a0 /.-*x"))
+    if (alphabet.find(c) == std::string::npos) alphabet += c;
+  std::vector<char> chars(alphabet.begin(), alphabet.end());
+
+  Gen<std::string> near_constant =
+      gen::bind(gen::elements(integers), [](int64_t c) {
+        return gen::map(gen::choose(-2, 2), [c](int64_t d) { return to_text(static_cast<int64_t>(static_cast<uint64_t>(c) + static_cast<uint64_t>(d))); });
+      });
+  Gen<std::string> small = gen::map(gen::choose(-3, 20), to_text);
+  Gen<std::string> extreme = gen::map(
+      gen::elements<int64_t>({0, -1, 255, 256, 65535, std::numeric_limits<int32_t>::max(),
+                              std::numeric_limits<int64_t>::max(), std::numeric_limits<int64_t>::min()}),
+      to_text);
+  Gen<std::string> full_range = gen::map(gen::bits64(), [](uint64_t v) { return to_text(static_cast<int64_t>(v)); });
+  Gen<std::string> literal = gen::elements(strings);
+  Gen<std::string> from_alphabet =
+      gen::map(gen::list(gen::choose(0, 8), gen::elements(chars)), [](const std::vector<char>& cs) { return std::string(cs.begin(), cs.end()); });
+  Gen<std::string> piece = gen::freq<std::string>({{3, literal}, {2, near_constant}, {2, from_alphabet}});
+  Gen<std::string> joined = gen::map(gen::list(gen::choose(2, 3), piece), [](const std::vector<std::string>& ps) {
+    std::string out;
+    for (const std::string& p : ps) out += p;
+    return out;
+  });
+  Gen<std::string> argument = gen::freq<std::string>({{4, near_constant},
+                                                      {2, small},
+                                                      {1, extreme},
+                                                      {1, full_range},
+                                                      {3, literal},
+                                                      {3, from_alphabet},
+                                                      {2, joined}});
+  size_t arity = model.arity;
+  Gen<int64_t> count = model.variadic
+                           ? gen::choose(0, static_cast<int64_t>(std::max<size_t>(arity, 2) + 2))
+                           : gen::freq<int64_t>({{8, gen::unit<int64_t>(static_cast<int64_t>(arity))},
+                                                 {1, gen::choose(0, static_cast<int64_t>(arity))}});
+  return gen::list(count, argument);
+}
+
+}  // namespace testgen::bash
