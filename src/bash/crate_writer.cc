@@ -26,6 +26,58 @@ std::string doc_block(const std::vector<std::string>& lines, const char* prefix)
   return out + fmt::format("{} ```\n", prefix);
 }
 
+// The typed wrapper: parameters and result as inferred (signature.cc).
+std::string wrapper(const TranslatedFunction& tf) {
+  const Signature& sig = tf.signature;
+  const Function& f = *tf.function;
+  std::string doc, params, prelude, args;
+  if (sig.variadic) {
+    params = "args: &[&str]";
+    args = "args";
+    doc += "/// Takes any number of arguments (it uses `$@`, `$#` or `shift`).\n";
+  } else {
+    std::vector<std::string> names;
+    for (const Parameter& p : sig.params) {
+      params += (params.empty() ? "" : ", ") + p.name + (p.integer ? ": i64" : ": &str");
+      if (p.integer) prelude += fmt::format("    let {} = {}.to_string();\n", p.name, p.name);
+      names.push_back((p.integer ? "&" : "") + p.name);
+      if (!p.integer && !p.why_text.empty())
+        doc += fmt::format("/// `{}` stays a string: it is {}.\n", p.name, p.why_text);
+    }
+    args = "&[";
+    for (size_t i = 0; i < names.size(); ++i) args += (i ? ", " : "") + names[i];
+    args += "]";
+  }
+  std::string result, body;
+  switch (sig.result) {
+    case ResultKind::kInteger:
+      result = "i64";
+      doc += "/// It always prints one integer and succeeds: that integer is the result.\n";
+      body = fmt::format("{}    let output = crate::invoke(run, {});\n    output.stdout.trim_end().parse().unwrap_or_default()\n",
+                         prelude, args);
+      break;
+    case ResultKind::kStatus:
+      result = "bool";
+      doc += "/// It prints nothing: the result is whether its exit status is 0.\n";
+      body = fmt::format("{}    crate::invoke(run, {}).status == 0\n", prelude, args);
+      break;
+    case ResultKind::kOutput:
+      result = "crate::Output";
+      doc += fmt::format("/// The result is what it prints and its exit status ({}).\n", sig.why_output);
+      body = fmt::format("{}    crate::invoke(run, {})\n", prelude, args);
+      break;
+  }
+  std::string effects;
+  if (sig.writes_files) effects += "/// - writes files\n";
+  for (const std::string& c : sig.commands_run) effects += fmt::format("/// - runs the external command `{}`\n", c);
+  for (const std::string& g : sig.globals_set) effects += fmt::format("/// - sets `{}` outside its own scope\n", g);
+  if (sig.reads_stdin) effects += "/// - reads standard input\n";
+  if (!effects.empty()) doc += "///\n/// Side effects:\n" + effects;
+  std::string out = fmt::format("/// `{}`, run as bash runs it.\n///\n{}", f.name, doc);
+  if (!f.doc.empty()) out += "///\n/// The comment above it in the script:\n" + doc_block(f.doc, "///");
+  return out + fmt::format("pub fn {}({}) -> {} {{\n{}}}\n", tf.module, params, result, body);
+}
+
 std::string module_file(const TranslatedFunction& tf, const std::string& script) {
   const Function& f = *tf.function;
   std::string uses = "use crate::shell::{";
@@ -34,9 +86,7 @@ std::string module_file(const TranslatedFunction& tf, const std::string& script)
   if (tf.body.find("Fields::") != std::string::npos) uses += "use crate::shell::expand::Fields;\n";
   std::string out = fmt::format("//! `{}` from `{}` (line {}), translated from bash by testgen.\n\n{}\n", f.name, script,
                                 f.pos.line, uses);
-  out += fmt::format("/// `{}`, run as bash runs it: what it prints and its exit status.\n", f.name);
-  if (!f.doc.empty()) out += "///\n/// The comment above it in the script:\n" + doc_block(f.doc, "///");
-  out += fmt::format("pub fn {}(args: &[&str]) -> crate::Output {{\n    crate::invoke(run, args)\n}}\n\n", tf.module);
+  out += wrapper(tf) + "\n";
   out += fmt::format(
       "/// `{}` with bash's calling convention: the arguments are the shell's\n"
       "/// positional parameters, the output goes to `sh.out`, the status is returned.\n"

@@ -150,7 +150,7 @@ Gen<std::vector<std::string>> argument_generator(const InputModel& model) {
       gen::bind(gen::elements(integers), [](int64_t c) {
         return gen::map(gen::choose(-2, 2), [c](int64_t d) { return to_text(static_cast<int64_t>(static_cast<uint64_t>(c) + static_cast<uint64_t>(d))); });
       });
-  Gen<std::string> small = gen::map(gen::choose(-3, 20), to_text);
+  Gen<std::string> small = gen::map(gen::choose(-3, 12), to_text);
   Gen<std::string> extreme = gen::map(
       gen::elements<int64_t>({0, -1, 255, 256, 65535, std::numeric_limits<int32_t>::max(),
                               std::numeric_limits<int64_t>::max(), std::numeric_limits<int64_t>::min()}),

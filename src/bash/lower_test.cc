@@ -145,3 +145,20 @@ TEST(Lower, ConstantGlobalsAreKeptAndMainIsCounted) {
 
 }  // namespace
 }  // namespace testgen::bash
+
+namespace testgen::bash {
+namespace {
+TEST(Lower, ExpansionsInsideArithmeticTextKeepTheirNames) {
+  Script s = lowered("f() { echo $(( $num * 2 )); }\n");
+  const Function& f = only_function(s);
+  const Arith& a = *f.body.at(0).words.at(1).parts.at(0).arith;
+  ASSERT_EQ(a.kind, Arith::Kind::kText);
+  // " $num * 2 ": the blank before `$` stays a literal (tree-sitter puts it inside the expansion node).
+  ASSERT_EQ(a.text->parts.size(), 3u);
+  EXPECT_EQ(a.text->parts[0].text, " ");
+  EXPECT_EQ(a.text->parts[1].kind, WordPart::Kind::kParam);
+  EXPECT_EQ(a.text->parts[1].param->name, "num");
+  EXPECT_EQ(a.text->parts[2].text, " * 2 ");
+}
+}  // namespace
+}  // namespace testgen::bash

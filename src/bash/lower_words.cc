@@ -163,7 +163,9 @@ void Lowerer::append_word(TSNode node, bool quoted, Word& out) const {
     uint32_t cursor = open;
     for (TSNode child : Nodes::named_children(node)) {
       if (Nodes::type(child) == "string_content") continue;
+      // tree-sitter-bash may start an expansion node at the blanks before its `$`.
       uint32_t start = ts_node_start_byte(child);
+      while (start < ts_node_end_byte(child) && (n_.source[start] == ' ' || n_.source[start] == '\t')) ++start;
       if (start > cursor) literal_text(std::string_view(n_.source).substr(cursor, start - cursor), true, out, true);
       append_word(child, true, out);
       cursor = ts_node_end_byte(child);
@@ -174,7 +176,9 @@ void Lowerer::append_word(TSNode node, bool quoted, Word& out) const {
     part.kind = WordPart::Kind::kParam;
     part.quoted = quoted;
     part.param = std::make_shared<ParamExp>();
-    part.param->name = std::string(text.substr(1));
+    // The name is the child after `$` (the node itself may begin with blanks).
+    TSNode name_node = ts_node_named_child(node, 0);
+    part.param->name = ts_node_is_null(name_node) ? std::string(text.substr(text.find('$') + 1)) : std::string(n_.text(name_node));
     // `$1y` is $1 then "y": a positional parameter has one digit without braces.
     std::string rest;
     if (part.param->name.size() > 1 && std::isdigit(static_cast<unsigned char>(part.param->name[0]))) {

@@ -66,7 +66,7 @@ std::vector<RustCall> RustSide::call(const std::vector<RustRequest>& requests) {
                      .set_env = {{"TESTGEN_HARNESS_DIR", scratch_.string()}},
                      .cwd = scratch_,
                      .stdin_data = input,
-                     .timeout = per_call_ * static_cast<long>(pending),
+                     .timeout = per_call_ + std::chrono::milliseconds(200) * static_cast<long>(pending),
                      .limits = {.cpu_seconds = 0, .memory_bytes = uint64_t{4} << 30, .file_size_bytes = uint64_t{16} << 20}};
     ++processes_;
     ProcessResult r = runner_.run(spec);

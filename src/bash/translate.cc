@@ -47,6 +47,9 @@ Translation translate(const Script& script) {
     }
     if (!refused_more) break;
   }
+  std::set<std::string> all_functions;
+  for (const auto& [name, f] : last) all_functions.insert(name);
+  for (TranslatedFunction& f : t.functions) f.signature = infer_signature(*f.function, all_functions);
   return t;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ast.h"
+#include "signature.h"
 
 namespace testgen::bash {
 
@@ -16,6 +17,7 @@ struct TranslatedFunction {
   std::string module;  ///< the Rust module (and wrapper) name
   std::string body;    ///< the body of `run`
   std::set<std::string> callees;
+  Signature signature;
 };
 
 struct Translation {
