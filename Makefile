@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 BUILD  := build/default
 TESTGEN := $(BUILD)/testgen
 
-.PHONY: deps configure build test test-asan fuzz demo bench bench-abi bench-scenario install clean
+.PHONY: deps configure build test test-asan fuzz demo bench bench-abi bench-scenario bench-bash install clean
 
 deps:
 	@scripts/deps.sh
@@ -42,6 +42,10 @@ bench-abi: build
 
 bench-scenario: build
 	@python3 bench/scenario_bench.py $(BUILD) $${TRIALS:-10} $${RUNS:-3000}
+
+# The bash front: translation speed and inputs checked per second (about a minute).
+bench-bash: build
+	@python3 bench/bash_front_bench.py $(TESTGEN) $${REPEATS:-5}
 
 install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)

@@ -15,10 +15,11 @@ expect_rc 0
   cargo fmt --check) || fail "the factorial crate does not build cleanly"
 hex() { printf 'x'; printf '%s' "$1" | od -An -tx1 | tr -d ' \n'; }
 inputs=(5 1 0 -3 20 abc "")
-for a in "${inputs[@]}"; do printf '%s %s\n' "$(hex factorial)" "$(hex "$a")"; done >requests
+# Each request: standard input, function, arguments (hex); each answer: status, stdout, files.
+for a in "${inputs[@]}"; do printf 'x %s %s\n' "$(hex factorial)" "$(hex "$a")"; done >requests
 crates/factorial/target/debug/harness <requests >answers
 i=0
-while read -r status output; do
+while read -r status output files; do
   a=${inputs[$i]}
   expected_out=$(bash -c 'source "$1" >/dev/null; factorial "$2"' _ "$examples/factorial.sh" "$a" 2>/dev/null | od -An -tx1 | tr -d ' \n')
   expected_status=$(bash -c 'source "$1" >/dev/null; factorial "$2" >/dev/null 2>&1; echo $?' _ "$examples/factorial.sh" "$a")
@@ -27,6 +28,28 @@ while read -r status output; do
   i=$((i + 1))
 done <answers
 [[ $i == "${#inputs[@]}" ]] || fail "the harness answered $i of ${#inputs[@]} requests"
+
+# --- The check: equivalent on generated inputs, every line covered.
+run "$TESTGEN" bash -q "$examples/factorial.sh" --check --json --runs 60 -o crates/factorial
+expect_rc 0
+[[ "$(json out 'd["functions"][0]["equivalent"]')" == True ]] || fail "check: $(cat out)"
+[[ "$(json out 'd["functions"][0]["bash_lines_run"] == d["functions"][0]["bash_lines"]')" == True ]] || fail "coverage: $(cat out)"
+(( $(json out 'd["functions"][0]["distinct_inputs"]') >= 20 )) || fail "too few inputs: $(cat out)"
+
+# --- A bash that answers wrongly from 7 on: the check finds it and shrinks it to 7.
+cat >wrong-bash <<'SH'
+#!/bin/bash
+out=$(bash "$@"; s=$?; echo x; exit $s); status=$?
+n=${!#}
+if [[ $n =~ ^[0-9]+$ ]] && (( n >= 7 && n < 1000 )); then echo 999; exit 0; fi
+printf '%s' "${out%x}"
+exit $status
+SH
+chmod +x wrong-bash
+run "$TESTGEN" bash -q "$examples/factorial.sh" --check --json --runs 300 --bash "$PWD/wrong-bash" -o crates/factorial
+expect_rc 1
+[[ "$(json out 'd["functions"][0]["difference"]["input"]')" == "factorial 7" ]] || fail "not shrunk to 7: $(cat out)"
+[[ "$(json out 'd["functions"][0]["difference"]["kind"]')" == "stdout differs" ]] || fail "$(cat out)"
 
 # --- A refused construct is named; the other functions are still translated.
 printf 'ok() { echo fine; }\nbad() {\n  local x\n  coproc cat\n}\n' >t.sh

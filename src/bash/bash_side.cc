@@ -21,6 +21,8 @@ constexpr const char* kCallScript =
     ". \"$1\" >/dev/null 2>&1 </dev/null\n"
     "__testgen_f=$2\n"
     "shift 2\n"
+    // The definitions may stop loading early (a syntax error under bash's default options).
+    "declare -F -- \"$__testgen_f\" >/dev/null || { echo 'testgen: not defined' >&2; exit 213; }\n"
     "BASH_XTRACEFD=9\n"
     "set -x\n"
     "\"$__testgen_f\" \"$@\"\n";
@@ -57,12 +59,14 @@ std::string definitions_only(const Script& script) {
 
 BashSide::BashSide(const Script& script, fs::path scratch, BashOptions options)
     : scratch_(std::move(scratch)), driver_(scratch_ / "definitions.sh"), options_(std::move(options)) {
+  // A scrubbed environment, the same for bash and for the Rust harness.
+  env_ = {"PATH=/usr/local/bin:/usr/bin:/bin", "LC_ALL=C.UTF-8", "HOME=" + (scratch_ / "home").string(), "TERM=dumb"};
   std::ofstream out(driver_, std::ios::binary);
   out << definitions_only(script);
   if (!out.flush()) throw StorageError(fmt::format("cannot write {}", driver_.string()));
 }
 
-BashCall BashSide::call(const std::string& function, const std::vector<std::string>& args) {
+BashCall BashSide::call(const std::string& function, const std::vector<std::string>& args, const std::string& input) {
   uint64_t n = ++calls_;
   fs::path dir = scratch_ / fmt::format("bash-{}", n);
   fs::path trace = scratch_ / fmt::format("trace-{}", n);
@@ -74,8 +78,8 @@ BashCall BashSide::call(const std::string& function, const std::vector<std::stri
   spec.argv = {options_.bash, "--noprofile", "--norc", "-c",
                std::string("exec 9>\"$0\"\n") + kCallScript, trace.string(), driver_.string(), function};
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-  spec.env = std::vector<std::string>{"PATH=/usr/local/bin:/usr/bin:/bin", "LC_ALL=C.UTF-8", "HOME=" + dir.string(),
-                                      "TERM=dumb"};
+  spec.env = env_;
+  spec.stdin_data = input;
   spec.cwd = dir;
   spec.timeout = options_.timeout;
   spec.limits = {.cpu_seconds = 30, .memory_bytes = options_.memory_bytes, .file_size_bytes = options_.file_size_bytes};
@@ -88,6 +92,11 @@ BashCall BashSide::call(const std::string& function, const std::vector<std::stri
   call.conclusive = r.exit_code.has_value() && !r.timed_out && !r.output_truncated;
   if (!call.conclusive) call.why = r.output_truncated ? "printed more than 4 MiB" : r.describe();
   call.status = r.exit_code.value_or(-1);
+  if (call.status == 213 && r.err.find("testgen: not defined") != std::string::npos) {
+    call.conclusive = false;
+    call.undefined = true;
+    call.why = "bash does not define it: the script's definitions stop loading before it (under bash's default options)";
+  }
   call.out = std::move(r.out);
   call.files = file_listing(dir);
   // Trace lines: "+...+./definitions.sh:LINE: command".

@@ -23,6 +23,7 @@ std::string definitions_only(const Script& script);
 
 struct BashCall {
   bool conclusive = false;  ///< false: timed out, killed, or too much output
+  bool undefined = false;   ///< bash did not define the function (its definitions did not load)
   std::string why;          ///< when not conclusive
   int status = 0;
   std::string out;
@@ -42,13 +43,16 @@ class BashSide {
   /// `scratch`: a directory of ours; the definitions are written there.
   BashSide(const Script& script, std::filesystem::path scratch, BashOptions options = {});
   /// Safe to call from several threads at once.
-  BashCall call(const std::string& function, const std::vector<std::string>& args);
+  BashCall call(const std::string& function, const std::vector<std::string>& args, const std::string& input = "");
+  /// The environment both sides run in (bash and the harness).
+  const std::vector<std::string>& environment() const { return env_; }
 
  private:
   std::filesystem::path scratch_;
   std::filesystem::path driver_;
   BashOptions options_;
   std::atomic<uint64_t> calls_{0};
+  std::vector<std::string> env_;
 };
 
 /// The files under `dir` as `path size` lines, sorted (as the harness lists them).

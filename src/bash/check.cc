@@ -57,7 +57,7 @@ CheckReport check_translation(const Script& script, const Translation& t, const 
     std::filesystem::path harness = build_harness(options.crate_dir);
     report.build_seconds = since(build_start);
     bash = std::make_unique<BashSide>(script, scratch.path(), options.bash);
-    rust = std::make_unique<RustSide>(harness, scratch.path());
+    rust = std::make_unique<RustSide>(harness, scratch.path(), bash->environment());
   }
 
   // Rows in script order: translated functions and refusals.
@@ -96,6 +96,8 @@ CheckReport check_translation(const Script& script, const Translation& t, const 
     engine.discard_gain = -1;
     EngineReport result = Engine(target, engine).run();
     row.compared = target.compared();
+    row.distinct = target.distinct();
+    if (row.compared == 0) row.note = target.last_inconclusive();
     row.inconclusive = target.inconclusive();
     for (uint32_t line : target.lines_run())
       if (own.lines.count(line)) ++row.lines_run;

@@ -33,6 +33,8 @@ struct FunctionCheck {
   std::string construct;  ///< the refusal, when not translated
   uint32_t construct_line = 0, construct_col = 0;
   uint64_t compared = 0;      ///< inputs both sides ran to the end
+  size_t distinct = 0;        ///< different inputs among them
+  std::string note;           ///< why nothing could be compared
   uint64_t inconclusive = 0;  ///< inputs bash did not finish (timeouts, limits)
   size_t lines_run = 0, lines_total = 0;
   bool differs = false;

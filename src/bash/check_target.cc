@@ -34,20 +34,33 @@ std::string shell_call(const std::string& function, const std::vector<std::strin
 }
 
 CheckTarget::CheckTarget(std::string script, std::string function, const InputModel& model, BashSide& bash, RustSide& rust)
-    : script_(std::move(script)), function_(std::move(function)), args_(argument_generator(model)), bash_(bash), rust_(rust) {}
+    : script_(std::move(script)),
+      function_(std::move(function)),
+      args_(argument_generator(model)),
+      input_(stdin_generator(model)),
+      reads_stdin_(model.reads_stdin),
+      bash_(bash),
+      rust_(rust) {}
 
 TargetSpec CheckTarget::spec() const { return {"bash", 1, {{"script", script_}, {"function", function_}}}; }
 
 RunResult CheckTarget::run(const Cursor& input) { return run_batch(std::span<const Cursor>(&input, 1)).at(0); }
 
-std::string CheckTarget::describe(const Cursor& input) { return shell_call(function_, args_(input)); }
+std::string CheckTarget::describe(const Cursor& input) {
+  std::string call = shell_call(function_, args_(input.child(0)));
+  if (!reads_stdin_) return call;
+  std::string text = input_(input.child(1));
+  std::string shown;
+  for (char c : text) shown += c == '\n' ? std::string("\\n") : c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return call + " <<< $'" + shown + "'";
+}
 
 std::vector<RunResult> CheckTarget::run_batch(std::span<const Cursor> inputs) {
   std::vector<std::vector<std::string>> args;
   std::vector<RustRequest> requests;
   for (const Cursor& c : inputs) {
-    args.push_back(args_(c));
-    requests.push_back({function_, args.back()});
+    args.push_back(args_(c.child(0)));
+    requests.push_back({reads_stdin_ ? input_(c.child(1)) : std::string(), function_, args.back()});
   }
   // bash runs one process per call: as many at once as there are cores.
   std::vector<BashCall> bash(inputs.size());
@@ -57,7 +70,7 @@ std::vector<RunResult> CheckTarget::run_batch(std::span<const Cursor> inputs) {
   auto worker = [&] {
     for (size_t i = next++; i < bash.size(); i = next++) {
       try {
-        bash[i] = bash_.call(function_, args[i]);
+        bash[i] = bash_.call(function_, args[i], requests[i].input);
       } catch (...) {
         std::lock_guard lock(failure_mutex);
         if (!failure) failure = std::current_exception();
@@ -94,9 +107,11 @@ std::vector<RunResult> CheckTarget::run_batch(std::span<const Cursor> inputs) {
       r.verdict = Verdict::kDiscard;
       r.detail = "bash did not finish: " + b.why;
       ++inconclusive_;
+      last_inconclusive_ = b.why;
       continue;
     }
     ++compared_;
+    distinct_.insert(shell_call(function_, args[i]) + "\n" + requests[i].input);
     lines_.insert(b.lines.begin(), b.lines.end());
     const RustCall& c = answers[slot[i]];
     std::string expected = fmt::format("bash: status {}, stdout {}", b.status, shown(b.out));

@@ -28,15 +28,23 @@ class CheckTarget : public Target {
   /// Calls compared (bash finished) and calls bash did not finish.
   uint64_t compared() const { return compared_; }
   uint64_t inconclusive() const { return inconclusive_; }
+  /// Different inputs among those compared.
+  size_t distinct() const { return distinct_.size(); }
+  const std::string& last_inconclusive() const { return last_inconclusive_; }
   const std::set<uint32_t>& lines_run() const { return lines_; }
 
  private:
   std::string script_, function_;
+  // The input is drawn from two children of the root: arguments and stdin.
   Gen<std::vector<std::string>> args_;
+  Gen<std::string> input_;
+  bool reads_stdin_;
   BashSide& bash_;
   RustSide& rust_;
   uint64_t compared_ = 0, inconclusive_ = 0;
   std::set<uint32_t> lines_;
+  std::set<std::string> distinct_;
+  std::string last_inconclusive_;
 };
 
 /// `f 'a' 'b c'`: a call as one would type it.

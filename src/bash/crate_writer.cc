@@ -126,7 +126,10 @@ std::string lib_file(const Translation& t, const std::string& script) {
   out +=
       "/// Calls a translated function in a fresh shell.\n"
       "pub fn invoke(f: fn(&mut Shell) -> Status, args: &[&str]) -> Output {\n"
-      "    let mut sh = Shell::new();\n    init_globals(&mut sh);\n"
+      "    invoke_with_input(f, args, \"\")\n}\n\n"
+      "/// Calls a translated function in a fresh shell whose standard input is `input`.\n"
+      "pub fn invoke_with_input(f: fn(&mut Shell) -> Status, args: &[&str], input: &str) -> Output {\n"
+      "    let mut sh = Shell::new();\n    init_globals(&mut sh);\n    sh.set_stdin(input.to_string());\n"
       "    let args = args.iter().map(|a| a.to_string()).collect();\n"
       "    let status = match sh.call(f, args) {\n        Ok(s) => s,\n        Err(Abort(s)) => s,\n    };\n"
       "    Output {\n        stdout: sh.out,\n        status,\n    }\n}\n\n"
@@ -147,7 +150,8 @@ std::string lib_file(const Translation& t, const std::string& script) {
 std::string harness_file(const std::string& crate) {
   return fmt::format(R"RUST(//! Runs translated functions on requests from standard input, one per line,
 //! for testgen's check against bash. Each field of a request is `x` and the
-//! hex of its bytes: the function's name, then its arguments. Each answer is
+//! hex of its bytes: the standard input, the function's name, then its
+//! arguments. Each answer is
 //! a line `STATUS xOUT xFILES`: the exit status, what the function printed,
 //! and the files it left in the fresh directory it ran in (`name size`
 //! lines). The directories are made under $TESTGEN_HARNESS_DIR (default: the
@@ -191,7 +195,7 @@ fn listing(dir: &Path, prefix: &str, out: &mut Vec<String>) {{
 
 fn answer(line: &str, scratch: &Path) -> String {{
     let fields: Option<Vec<String>> = line.split(' ').map(unhex).collect();
-    let Some([name, args @ ..]) = fields.as_deref() else {{
+    let Some([input, name, args @ ..]) = fields.as_deref() else {{
         return "malformed".to_string();
     }};
     let Some(f) = {crate}::lookup(name) else {{
@@ -202,7 +206,7 @@ fn answer(line: &str, scratch: &Path) -> String {{
         return "no-scratch".to_string();
     }}
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let output = {crate}::invoke(f, &args);
+    let output = {crate}::invoke_with_input(f, &args, input);
     let mut files = Vec::new();
     listing(scratch, "", &mut files);
     let files = files.iter().map(|f| format!("{{f}}\n")).collect::<String>();

@@ -471,29 +471,32 @@ void RustEmitter::subshell(const Command& c) {
 }
 
 void RustEmitter::pipeline(const Command& c) {
-  // Each stage runs in a subshell reading what the one before printed.
+  // Each stage runs in a subshell reading what the one before printed; the
+  // pipeline's status is the last stage's.
   line("{");
   ++indent_;
-  line("let mut input: Option<String> = None;");
-  line("let mut status = 0;");
-  for (const Block& stage : c.blocks) {
+  std::string previous = "None";
+  for (size_t i = 0; i < c.blocks.size(); ++i) {
     std::string saved = std::move(out_);
     std::vector<Loop> saved_loops = std::move(loops_);
     out_.clear();
     loops_.clear();
-    block(stage);
+    block(c.blocks[i]);
     std::string body = std::move(out_);
     out_ = std::move(saved);
     loops_ = std::move(saved_loops);
-    line("let (out, stage_status) = sh.subshell(input.take(), |sh| {");
+    bool last = i + 1 == c.blocks.size();
+    std::string out = fmt::format("out_{}", i + 1);
+    line(fmt::format("let ({}, {}) = sh.subshell({}, |sh| {{", out, last ? "status" : "_", previous));
     out_ += body;
     line("    Ok(sh.status)");
     line("});");
-    line("input = Some(out);");
-    line("status = stage_status;");
+    previous = fmt::format("Some({})", out);
+    if (last) {
+      line(fmt::format("sh.write(1, &{});", out));
+      line("sh.status = status;");
+    }
   }
-  line("sh.write(1, &input.unwrap_or_default());");
-  line("sh.status = status;");
   --indent_;
   line("}");
 }

@@ -21,6 +21,7 @@ class ModelWalker {
     std::string name;
     if (!c.words.empty() && c.words[0].literal(name)) {
       if (name == "shift" || name == "set") m_.variadic = true;
+      if (name == "read") m_.reads_stdin = true;
     }
     for (const Word& w : c.words) word(w);
     for (const Assignment& a : c.assignments) {
@@ -128,6 +129,7 @@ InputModel model_function(const Function& f) {
 }
 
 void merge_model(InputModel& into, const InputModel& from) {
+  into.reads_stdin |= from.reads_stdin;
   into.integers.insert(from.integers.begin(), from.integers.end());
   into.strings.insert(from.strings.begin(), from.strings.end());
   for (char c : from.alphabet)
@@ -178,6 +180,29 @@ Gen<std::vector<std::string>> argument_generator(const InputModel& model) {
                            : gen::freq<int64_t>({{8, gen::unit<int64_t>(static_cast<int64_t>(arity))},
                                                  {1, gen::choose(0, static_cast<int64_t>(arity))}});
   return gen::list(count, argument);
+}
+
+Gen<std::string> stdin_generator(const InputModel& model) {
+  std::vector<std::string> words(model.strings.begin(), model.strings.end());
+  for (int64_t n : model.integers) words.push_back(std::to_string(n));
+  for (const char* w : {"a", "b c", "x\\y", "-", "1", "  "}) words.push_back(w);
+  Gen<std::string> separator = gen::elements<std::string>({" ", " ", "\t", ":", "  "});
+  Gen<std::string> line = gen::map(gen::list(gen::choose(0, 4), gen::bind(gen::elements(words), [separator](std::string w) {
+                                     return gen::map(separator, [w](const std::string& sep) { return w + sep; });
+                                   })),
+                                   [](const std::vector<std::string>& parts) {
+                                     std::string out;
+                                     for (const std::string& p : parts) out += p;
+                                     return out;
+                                   });
+  Gen<bool> final_newline = gen::freq<bool>({{4, gen::unit(true)}, {1, gen::unit(false)}});
+  return gen::bind(gen::list(gen::choose(0, 4), line), [final_newline](std::vector<std::string> lines) {
+    return gen::map(final_newline, [lines](bool newline) {
+      std::string out;
+      for (size_t i = 0; i < lines.size(); ++i) out += lines[i] + (i + 1 < lines.size() || newline ? "\n" : "");
+      return out;
+    });
+  });
 }
 
 }  // namespace testgen::bash

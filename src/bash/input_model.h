@@ -22,6 +22,7 @@ struct InputModel {
   std::set<std::string> strings;
   std::string alphabet;   ///< characters worth drawing strings from
   std::set<uint32_t> lines;  ///< the lines holding a command (what coverage is out of)
+  bool reads_stdin = false;  ///< uses `read`: standard input is part of the input
 };
 
 /// The model of `f`, merged with those of the script functions in `callees`.
@@ -30,5 +31,7 @@ void merge_model(InputModel& into, const InputModel& from);
 
 /// Argument tuples for a function with this model.
 Gen<std::vector<std::string>> argument_generator(const InputModel& model);
+/// Standard input for a function that reads it: a few lines of words.
+Gen<std::string> stdin_generator(const InputModel& model);
 
 }  // namespace testgen::bash

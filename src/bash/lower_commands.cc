@@ -179,11 +179,12 @@ Command Lowerer::simple_command(TSNode node) const {
     if (type == "variable_assignment") {
       out.assignments.push_back(assignment(child));
     } else if (type == "command_name") {
+      if (consumed_.count(child.id)) continue;  // digits an assignment took back
       TSNode inner = ts_node_named_child(child, 0);
       out.words.push_back(word(ts_node_is_null(inner) ? child : inner));
     } else if (type == "file_redirect" || type == "herestring_redirect" || type == "heredoc_redirect") {
       out.redirects.push_back(redirect(child));
-    } else if (ts_node_is_named(child) && type != "comment") {
+    } else if (ts_node_is_named(child) && type != "comment" && !consumed_.count(child.id)) {
       out.words.push_back(word(child));
     }
   }
@@ -209,6 +210,21 @@ Assignment Lowerer::assignment(TSNode node) const {
   for (TSNode child : Nodes::children(node))
     if (is_token(child, "+=")) out.append = true;
   TSNode value = ts_node_child_by_field_name(node, "value", 5);
+  // tree-sitter-bash 0.25 reads `x=$a/$1` as `x=$a/$` followed by a command
+  // (or a word) `1`: a bare `$` ends the value and the digits come next.
+  if (!ts_node_is_null(value) && Nodes::type(value) == "concatenation" && ts_node_child_count(value) > 0) {
+    TSNode last = ts_node_child(value, ts_node_child_count(value) - 1);
+    TSNode next = ts_node_next_sibling(node);
+    if (!ts_node_is_named(last) && Nodes::type(last) == "$" && !ts_node_is_null(next) &&
+        ts_node_start_byte(next) == ts_node_end_byte(value)) {
+      TSNode digits = next;
+      while (ts_node_child_count(digits) > 0) digits = ts_node_child(digits, 0);
+      consumed_.insert(next.id);
+      uint32_t start = ts_node_start_byte(value), end = ts_node_end_byte(digits);
+      out.value = fragment(std::string_view(n_.source).substr(start, end - start), pos(value), false);
+      return out;
+    }
+  }
   if (ts_node_is_null(value)) {
     out.value.pos = out.pos;  // `x=`: the empty string
     return out;
@@ -244,6 +260,7 @@ Command Lowerer::declaration(TSNode node) const {
       if (out.name.empty()) out.name = std::string(type);
       continue;
     }
+    if (consumed_.count(child.id)) continue;
     if (type == "variable_assignment") {
       out.assignments.push_back(assignment(child));
     } else if (type == "variable_name") {

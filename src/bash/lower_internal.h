@@ -3,6 +3,7 @@
 // expansions, arithmetic), lower_commands.cc (commands) and lower.cc (the
 // script: functions, globals, comments).
 
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,8 @@ class Lowerer {
   /// Text that bash treats like the inside of "..." or a bare word (a
   /// pattern in ${v#...}): re-parsed on its own.
   Word fragment(std::string_view text, Pos pos, bool double_quoted) const;
+  /// Our own reading of word text (lex_word.cc).
+  Word lex(std::string_view text, Pos at, bool double_quoted) const;
 
   // Commands (lower_commands.cc)
   Block block(const std::vector<TSNode>& statements) const;
@@ -41,6 +44,8 @@ class Lowerer {
   Nodes n_;
   Pos origin_;
   uint32_t skip_cols_;
+  /// Nodes an assignment took back from tree-sitter (see assignment()).
+  mutable std::set<const void*> consumed_;
 
   Command simple_command(TSNode node) const;
   Command declaration(TSNode node) const;
@@ -53,6 +58,9 @@ class Lowerer {
   Redirect redirect(TSNode node) const;
   void literal_text(std::string_view raw, bool in_double_quotes, Word& out, bool quoted) const;
 };
+
+/// The text of $'...' (without `$'` and `'`), its escapes read.
+std::string ansi_c_text(std::string_view raw);
 
 /// Whether `name` is a statement node (as opposed to a word or token).
 bool is_statement(std::string_view type);

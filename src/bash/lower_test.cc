@@ -162,3 +162,25 @@ TEST(Lower, ExpansionsInsideArithmeticTextKeepTheirNames) {
 }
 }  // namespace
 }  // namespace testgen::bash
+
+namespace testgen::bash {
+namespace {
+// tree-sitter-bash reads `x=$a/$1` as `x=$a/$` and a command `1`.
+TEST(Lower, AssignmentEndingInAPositionalParameterIsWhole) {
+  Script s = lowered("f() {\n  local p=$x/$1\n  [ -x $x/$1 ] && { PROG=$x/$1; break; }\n  t=$1/$2\n}\n");
+  const Function& f = only_function(s);
+  ASSERT_EQ(f.body.size(), 3u);
+  const Word& p = f.body[0].assignments.at(0).value;
+  ASSERT_EQ(p.parts.size(), 3u);
+  EXPECT_EQ(p.parts[2].param->name, "1");
+  EXPECT_EQ(f.body[0].assignments.size(), 1u);
+  const Command& group = f.body[1].blocks.at(1).at(0);
+  ASSERT_EQ(group.blocks.at(0).size(), 2u);
+  const Command& assign = group.blocks[0][0];
+  EXPECT_TRUE(assign.words.empty());
+  EXPECT_EQ(assign.assignments.at(0).value.parts.back().param->name, "1");
+  EXPECT_TRUE(f.body[2].words.empty());
+  EXPECT_EQ(f.body[2].assignments.at(0).value.parts.back().param->name, "2");
+}
+}  // namespace
+}  // namespace testgen::bash

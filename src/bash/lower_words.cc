@@ -22,8 +22,10 @@ void push_literal(Word& out, std::string text, bool quoted) {
 
 void push_part(Word& out, WordPart part) { out.parts.push_back(std::move(part)); }
 
+}  // namespace
+
 // $'...' escapes (bash(1), QUOTING).
-std::string ansi_c(std::string_view raw) {
+std::string ansi_c_text(std::string_view raw) {
   std::string out;
   for (size_t i = 0; i < raw.size(); ++i) {
     char c = raw[i];
@@ -73,6 +75,8 @@ std::string ansi_c(std::string_view raw) {
   return out;
 }
 
+namespace {
+
 std::optional<ParamOp> operator_named(std::string_view op, bool& colon) {
   colon = !op.empty() && op[0] == ':' && op.size() == 2;
   std::string_view bare = colon ? op.substr(1) : op;
@@ -98,6 +102,14 @@ std::optional<ParamOp> operator_named(std::string_view op, bool& colon) {
 }
 
 }  // namespace
+
+bool has_bare_dollar(TSNode node) {
+  for (uint32_t i = 0, n = ts_node_child_count(node); i < n; ++i) {
+    TSNode child = ts_node_child(node, i);
+    if (!ts_node_is_named(child) && std::string_view(ts_node_type(child)) == "$") return true;
+  }
+  return false;
+}
 
 Pos Lowerer::pos(TSNode node) const {
   Pos p = Nodes::pos(node);
@@ -155,7 +167,7 @@ void Lowerer::append_word(TSNode node, bool quoted, Word& out) const {
   } else if (type == "raw_string") {
     push_literal(out, std::string(text.substr(1, text.size() - 2)), true);
   } else if (type == "ansi_c_string") {
-    push_literal(out, ansi_c(text.substr(2, text.size() - 3)), true);
+    push_literal(out, ansi_c_text(text.substr(2, text.size() - 3)), true);
   } else if (type == "string" || type == "translated_string") {
     // Literal runs are the gaps between the expansions inside the quotes.
     uint32_t open = ts_node_start_byte(node) + (type == "translated_string" ? 2 : 1);
@@ -208,6 +220,17 @@ void Lowerer::append_word(TSNode node, bool quoted, Word& out) const {
     part.quoted = quoted;
     part.arith = std::make_shared<Arith>(arith_text(text.substr(open, text.size() - open - close), pos(node)));
     push_part(out, std::move(part));
+  } else if (type == "concatenation" && has_bare_dollar(node)) {
+    // tree-sitter-bash split this word wrongly (`_$x/$1` as `_$x/$` and `1`):
+    // read it ourselves, with the digits it cut off.
+    uint32_t end = ts_node_end_byte(node);
+    TSNode next = ts_node_next_sibling(node);
+    if (!ts_node_is_null(next) && ts_node_start_byte(next) == end) {
+      consumed_.insert(next.id);
+      end = ts_node_end_byte(next);
+    }
+    Word inner = lex(std::string_view(n_.source).substr(ts_node_start_byte(node), end - ts_node_start_byte(node)), pos(node), quoted);
+    for (WordPart& part : inner.parts) push_part(out, std::move(part));
   } else if (type == "concatenation") {
     uint32_t cursor = ts_node_start_byte(node);
     for (TSNode child : Nodes::children(node)) {
@@ -300,35 +323,7 @@ ParamExp Lowerer::expansion(TSNode node) const {
 }
 
 Word Lowerer::fragment(std::string_view text, Pos at, bool double_quoted) const {
-  Word out;
-  out.pos = at;
-  if (text.empty()) return out;
-  // A leading `_` keeps a fragment that starts with `#` from being a comment.
-  std::string prefix = double_quoted ? ": \"" : ": _";
-  std::string synthetic = prefix + std::string(text) + (double_quoted ? "\"" : "") + "\n";
-  SyntaxTree tree(synthetic);
-  TSNode error = first_syntax_error(tree.root());
-  if (!ts_node_is_null(error)) throw Unsupported("expansion text", at, std::string(text));
-  Lowerer inner(tree.source(), at, static_cast<uint32_t>(prefix.size()));
-  TSNode command = ts_node_named_child(tree.root(), 0);
-  if (ts_node_is_null(command) || Nodes::type(command) != "command")
-    throw Unsupported("expansion text", at, std::string(text));
-  std::vector<TSNode> args = Nodes::field(command, "argument");
-  uint32_t cursor = static_cast<uint32_t>(prefix.size() - (double_quoted ? 1 : 0));
-  for (TSNode arg : args) {
-    uint32_t start = ts_node_start_byte(arg);
-    if (start > cursor) push_literal(out, tree.source().substr(cursor, start - cursor), false);
-    inner.append_word(arg, false, out);
-    cursor = ts_node_end_byte(arg);
-  }
-  if (!double_quoted && !out.parts.empty()) {
-    // Drop the `_` we put in front.
-    WordPart& first = out.parts.front();
-    if (first.kind == WordPart::Kind::kLiteral && !first.quoted && !first.text.empty() && first.text[0] == '_')
-      first.text.erase(0, 1);
-    if (first.kind == WordPart::Kind::kLiteral && first.text.empty()) out.parts.erase(out.parts.begin());
-  }
-  return out;
+  return lex(text, at, double_quoted);
 }
 
 Arith Lowerer::arith_text(std::string_view text, Pos at) const {

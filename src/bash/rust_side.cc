@@ -45,11 +45,12 @@ fs::path build_harness(const fs::path& crate_dir) {
   if (!r.ok())
     throw GenerationError(fmt::format("the generated crate in {} does not build ({}):\n{}", crate_dir.string(), r.describe(),
                                       printable(r.err.substr(0, 4000))));
-  return crate_dir / "target" / "debug" / "harness";
+  return std::filesystem::absolute(crate_dir) / "target" / "debug" / "harness";
 }
 
-RustSide::RustSide(fs::path harness, fs::path scratch, std::chrono::milliseconds per_call_timeout)
-    : harness_(std::move(harness)), scratch_(std::move(scratch)), per_call_(per_call_timeout) {}
+RustSide::RustSide(fs::path harness, fs::path scratch, std::vector<std::string> env,
+                   std::chrono::milliseconds per_call_timeout)
+    : harness_(std::move(harness)), scratch_(std::move(scratch)), per_call_(per_call_timeout), env_(std::move(env)) {}
 
 std::vector<RustCall> RustSide::call(const std::vector<RustRequest>& requests) {
   std::vector<RustCall> answers;
@@ -57,13 +58,15 @@ std::vector<RustCall> RustSide::call(const std::vector<RustRequest>& requests) {
   while (next < requests.size()) {
     std::string input;
     for (size_t i = next; i < requests.size(); ++i) {
-      input += hex_field(requests[i].function);
+      input += hex_field(requests[i].input) + " " + hex_field(requests[i].function);
       for (const std::string& a : requests[i].args) input += " " + hex_field(a);
       input += "\n";
     }
     size_t pending = requests.size() - next;
+    std::vector<std::string> env = env_;
+    env.push_back("TESTGEN_HARNESS_DIR=" + scratch_.string());
     ProcessSpec spec{.argv = {harness_.string()},
-                     .set_env = {{"TESTGEN_HARNESS_DIR", scratch_.string()}},
+                     .env = env,
                      .cwd = scratch_,
                      .stdin_data = input,
                      .timeout = per_call_ + std::chrono::milliseconds(200) * static_cast<long>(pending),

@@ -23,6 +23,7 @@ struct RustCall {
 };
 
 struct RustRequest {
+  std::string input;  ///< standard input
   std::string function;
   std::vector<std::string> args;
 };
@@ -34,7 +35,8 @@ std::filesystem::path build_harness(const std::filesystem::path& crate_dir);
 
 class RustSide {
  public:
-  RustSide(std::filesystem::path harness, std::filesystem::path scratch,
+  /// `env`: the whole environment of the harness (the same as bash's).
+  RustSide(std::filesystem::path harness, std::filesystem::path scratch, std::vector<std::string> env,
            std::chrono::milliseconds per_call_timeout = std::chrono::milliseconds(5000));
   std::vector<RustCall> call(const std::vector<RustRequest>& requests);
   uint64_t processes_started() const { return processes_; }
@@ -42,6 +44,7 @@ class RustSide {
  private:
   std::filesystem::path harness_, scratch_;
   std::chrono::milliseconds per_call_;
+  std::vector<std::string> env_;
   SubprocessRunner runner_;
   uint64_t processes_ = 0;
 };

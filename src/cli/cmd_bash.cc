@@ -37,11 +37,12 @@ void print_table(const bash::CheckReport& report) {
   for (const bash::FunctionCheck& f : report.functions) {
     std::string transpiled =
         f.translated ? "yes" : fmt::format("no: '{}' at {}:{}", f.construct, f.construct_line, f.construct_col);
-    std::string equivalent = !f.translated ? "-"
-                             : f.differs   ? "NO"
-                                           : fmt::format("yes, on {} inputs", f.compared);
+    std::string equivalent = !f.translated      ? "-"
+                             : f.differs        ? "NO"
+                             : f.compared == 0  ? "unchecked"
+                                                : fmt::format("yes, on {} inputs", f.distinct);
     std::string lines = f.translated ? fmt::format("{}/{}", f.lines_run, f.lines_total) : "-";
-    std::string difference = f.differs ? fmt::format("{}: {} ({})", f.signature, f.input, f.detail) : "";
+    std::string difference = f.differs ? fmt::format("{}: {} ({})", f.signature, f.input, f.detail) : f.note;
     fmt::print("{:<22} {:<40} {:<22} {:<12} {}\n", cell(f.name, 22), cell(transpiled, 40), equivalent, lines, difference);
   }
 }
@@ -56,6 +57,8 @@ nlohmann::json report_json(const bash::CheckReport& report, const std::string& s
     } else {
       j["equivalent"] = !f.differs;
       j["inputs_compared"] = f.compared;
+      j["distinct_inputs"] = f.distinct;
+      if (!f.note.empty()) j["note"] = f.note;
       j["inputs_inconclusive"] = f.inconclusive;
       j["bash_lines_run"] = f.lines_run;
       j["bash_lines"] = f.lines_total;
@@ -89,6 +92,7 @@ int run_bash(const Args& args) {
   std::string script_path, out_dir;
   bool quiet = false, no_format = false, check = false, json = false;
   double bash_timeout = 1.0;
+  std::string bash_program = "bash";
   EngineBudget budget;
   app.add_option("script", script_path, "the bash script")->required();
   app.add_option("-o,--out", out_dir, "write the crate to this directory (replaces a crate testgen wrote there)");
@@ -99,6 +103,7 @@ int run_bash(const Args& args) {
                "runs) and print a table: transpiled?, equivalent on how many inputs, bash lines covered, the first\n"
                "difference shrunk to its smallest input. Exit 1 when a difference is found");
   app.add_flag("--json", json, "with --check: the report as JSON instead of the table");
+  app.add_option("--bash", bash_program, "with --check: the bash to compare against (default: bash on PATH)");
   app.add_option("--bash-timeout", bash_timeout, "with --check: seconds one bash call may take (then it counts as inconclusive)")
       ->check(number_in(0.05, 3600));
   add_engine_flags(app, budget, {.runs = 300, .shrink_calls = 2000, .runs_help = "with --check: inputs per function"});
@@ -136,6 +141,7 @@ int run_bash(const Args& args) {
       options.shrink_calls = engine.shrinking.max_calls;
       options.bash.timeout = std::chrono::milliseconds(static_cast<int64_t>(bash_timeout * 1000));
       options.crate_dir = out_dir;
+      options.bash.bash = bash_program;
       if (!quiet) options.progress = [](const std::string& s) { fmt::print(stderr, "testgen: {}\n", s); };
       bash::CheckReport report = bash::check_translation(script, t, options);
       if (json) print_json(report_json(report, script_path));

@@ -565,7 +565,20 @@ pub fn run(sh: &mut Shell, argv: &[String]) -> Result<i32, super::Abort> {
         }
         "unset" => {
             let mut status = 0;
-            for name in args.iter().filter(|a| !a.starts_with('-')) {
+            let mut names = args;
+            while let Some(flag) = names.first().filter(|a| a.starts_with('-') && a.len() > 1) {
+                if flag == "--" {
+                    names = &names[1..];
+                    break;
+                }
+                if !flag[1..].chars().all(|c| matches!(c, 'v' | 'f' | 'n')) {
+                    sh.err
+                        .push_str(&format!("bash: unset: {flag}: invalid option\n"));
+                    return Ok(2);
+                }
+                names = &names[1..];
+            }
+            for name in names {
                 status |= sh.unset(name);
             }
             status

@@ -95,6 +95,15 @@ impl Shell {
             arith_error: None,
             effects: Vec::new(),
         };
+        // Like bash, the environment's variables are the shell's exported globals.
+        for (name, value) in std::env::vars() {
+            let var = Var {
+                value: Some(Value::Scalar(value)),
+                exported: true,
+                ..Var::default()
+            };
+            sh.globals.insert(name, var);
+        }
         sh.globals.insert(
             "IFS".into(),
             Var {
@@ -263,7 +272,10 @@ impl Shell {
         match self.lookup(name).and_then(|v| v.value.as_ref()) {
             Some(Value::Scalar(s)) => vec![s.clone()],
             Some(Value::Indexed(map)) => map.values().cloned().collect(),
-            Some(Value::Assoc(pairs)) => pairs.iter().map(|(_, v)| v.clone()).collect(),
+            Some(Value::Assoc(pairs)) => assoc_order(pairs)
+                .into_iter()
+                .map(|i| pairs[i].1.clone())
+                .collect(),
             None => Vec::new(),
         }
     }
@@ -273,7 +285,10 @@ impl Shell {
         match self.lookup(name).and_then(|v| v.value.as_ref()) {
             Some(Value::Scalar(_)) => vec!["0".into()],
             Some(Value::Indexed(map)) => map.keys().map(|k| k.to_string()).collect(),
-            Some(Value::Assoc(pairs)) => pairs.iter().map(|(k, _)| k.clone()).collect(),
+            Some(Value::Assoc(pairs)) => assoc_order(pairs)
+                .into_iter()
+                .map(|i| pairs[i].0.clone())
+                .collect(),
             None => Vec::new(),
         }
     }
@@ -343,7 +358,13 @@ impl Shell {
     pub fn set_element(&mut self, name: &str, key: &str, value: String) -> Result<(), Abort> {
         self.check_writable(name)?;
         let assoc = self.is_assoc(name);
+        if assoc && key.is_empty() {
+            return Err(self.fatal(&format!("{name}[]: bad array subscript")));
+        }
         let index = if assoc { 0 } else { self.index_of(name, key)? };
+        if index < 0 {
+            return Err(self.fatal(&format!("{name}[{key}]: bad array subscript")));
+        }
         let value = self.converted(name, value)?;
         let var = self.lookup_mut(name);
         match &mut var.value {
@@ -734,6 +755,21 @@ pub struct Attrs {
     pub lower: bool,
     pub indexed: bool,
     pub assoc: bool,
+}
+
+/// The order bash lists an associative array in: its hash table's buckets
+/// (1024, FNV-1 of the key) in turn, the newest key first within a bucket.
+fn assoc_order(pairs: &[(String, String)]) -> Vec<usize> {
+    let bucket = |key: &str| {
+        let mut h: u32 = 2_166_136_261;
+        for b in key.bytes() {
+            h = h.wrapping_mul(16_777_619) ^ u32::from(b);
+        }
+        h & 1023
+    };
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    order.sort_by_key(|&i| (bucket(&pairs[i].0), std::cmp::Reverse(i)));
+    order
 }
 
 fn assoc_insert(pairs: &mut Vec<(String, String)>, key: &str, value: String) {
