@@ -14,7 +14,7 @@ bool literal_name(const Command& c, std::string& name) {
   return !c.words.empty() && c.words[0].literal(name);
 }
 
-constexpr std::array<std::string_view, 7> kRefusedAtRunTime = {"getopts", "type", "hash", "caller", "mapfile",
+constexpr std::array<std::string_view, 6> kRefusedAtRunTime = {"type", "hash", "caller", "mapfile",
                                                                 "readarray", "local"};
 
 }  // namespace
@@ -503,7 +503,11 @@ void RustEmitter::pipeline(const Command& c) {
 
 void RustEmitter::cond_command(const Command& c) {
   line(fmt::format("let truth = {};", cond(*c.cond)));
-  line("sh.status = if sh.arith_failed() { 1 } else { i32::from(!truth) };");
+  line("sh.status = match sh.cond_status.take() {");
+  line("    Some(status) => status,");
+  line("    None if sh.arith_failed() => 1,");
+  line("    None => i32::from(!truth),");
+  line("};");
 }
 
 std::string RustEmitter::cond(const Cond& c) {
@@ -524,7 +528,11 @@ std::string RustEmitter::cond(const Cond& c) {
       if (op == "==" || op == "=" || op == "!=")
         return fmt::format("{}shell::pattern::matches(&{}, &{})", op == "!=" ? "!" : "", pattern_expr(c.words[1]), left);
       if (op == "<" || op == ">") return fmt::format("({} {} {})", left, op, string_expr(c.words[1]));
-      if (op == "=~") throw Unsupported("[[ =~ ]]", Pos{}, "regular expressions are not translated yet");
+      if (op == "=~")
+        return fmt::format(
+            "{{ let text = {}; let regex = {}; let status = shell::regex::matches(sh, &regex, &text)?; if status > 1 {{ "
+            "sh.cond_status = Some(status); }} status == 0 }}",
+            left, pattern_expr(c.words[1], "shell::regex::escape"));
       static const std::array<std::pair<std::string_view, std::string_view>, 6> kNumeric = {
           {{"-eq", "=="}, {"-ne", "!="}, {"-lt", "<"}, {"-le", "<="}, {"-gt", ">"}, {"-ge", ">="}}};
       for (auto [name, rust_op] : kNumeric)

@@ -229,13 +229,13 @@ std::string RustEmitter::string_expr(const Word& w) {
   return s + " s }";
 }
 
-std::string RustEmitter::pattern_expr(const Word& w) {
+std::string RustEmitter::pattern_expr(const Word& w, const char* escape) {
   if (w.parts.empty()) return "String::new()";
   std::string s = "{ let mut s = String::new();";
   for (const WordPart& p : w.parts) {
     if (p.kind == WordPart::Kind::kLiteral && !p.quoted) s += fmt::format(" s.push_str({});", rust_string(p.text));
-    else if (p.kind == WordPart::Kind::kLiteral) s += fmt::format(" s.push_str(&shell::pattern::escape({}));", rust_string(p.text));
-    else if (p.quoted) s += fmt::format(" s.push_str(&shell::pattern::escape(&{}));", part_string(p));
+    else if (p.kind == WordPart::Kind::kLiteral) s += fmt::format(" s.push_str(&{}({}));", escape, rust_string(p.text));
+    else if (p.quoted) s += fmt::format(" s.push_str(&{}(&{}));", escape, part_string(p));
     else s += fmt::format(" s.push_str(&{});", part_string(p));
   }
   return s + " s }";

@@ -22,6 +22,11 @@ class ModelWalker {
     if (!c.words.empty() && c.words[0].literal(name)) {
       if (name == "shift" || name == "set") m_.variadic = true;
       if (name == "read") m_.reads_stdin = true;
+      // getopts OPTSTRING: each option as the script's user would type it.
+      std::string optstring;
+      if (name == "getopts" && c.words.size() > 1 && c.words[1].literal(optstring))
+        for (char letter : optstring)
+          if (letter != ':') m_.strings.insert(std::string("-") + letter);
     }
     for (const Word& w : c.words) word(w);
     for (const Assignment& a : c.assignments) {

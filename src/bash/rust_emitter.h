@@ -60,7 +60,7 @@ class RustEmitter {
   /// A String expression: the word expanded without splitting or globbing.
   std::string string_expr(const Word& w);
   /// A String expression: the word as a glob pattern (quoted parts escaped).
-  std::string pattern_expr(const Word& w);
+  std::string pattern_expr(const Word& w, const char* escape = "shell::pattern::escape");
   /// Statements appending the word's fields to the Vec<String> `into`.
   void fields(const Word& w, const std::string& into);
   /// `let [mut] into: Vec<String> = vec![...]` with the fields of `words`.

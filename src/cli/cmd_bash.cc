@@ -55,7 +55,9 @@ nlohmann::json report_json(const bash::CheckReport& report, const std::string& s
       j["construct"] = f.construct;
       j["at"] = fmt::format("{}:{}:{}", script, f.construct_line, f.construct_col);
     } else {
-      j["equivalent"] = !f.differs;
+      // Nothing compared is not "equivalent": say it was not checked.
+      j["checked"] = f.compared > 0 || f.differs;
+      j["equivalent"] = f.compared > 0 && !f.differs;
       j["inputs_compared"] = f.compared;
       j["distinct_inputs"] = f.distinct;
       if (!f.note.empty()) j["note"] = f.note;

@@ -584,10 +584,103 @@ pub fn run(sh: &mut Shell, argv: &[String]) -> Result<i32, super::Abort> {
             status
         }
         "let" => let_builtin(sh, args),
+        "getopts" => getopts(sh, args)?,
         "read" => read(sh, args)?,
         _ => {
             let input = sh.remaining_stdin();
             external(sh, argv, (!input.is_empty()).then_some(input))
         }
     })
+}
+
+/// `getopts optstring name [args]`, with OPTIND and OPTARG as bash keeps them
+/// (a cluster like `-ab` is read one letter per call).
+pub fn getopts(sh: &mut Shell, args: &[String]) -> Result<i32, super::Abort> {
+    if args.len() < 2 {
+        sh.err
+            .push_str("bash: getopts: usage: getopts optstring name [arg ...]\n");
+        return Ok(2);
+    }
+    let (optstring, name) = (&args[0], &args[1]);
+    let params: Vec<String> = if args.len() > 2 {
+        args[2..].to_vec()
+    } else {
+        sh.args().to_vec()
+    };
+    let silent = optstring.starts_with(':');
+    let mut optind = sh.var("OPTIND").trim().parse::<usize>().unwrap_or(1).max(1);
+    // A script that sets OPTIND itself starts over at the first letter.
+    let mut letter = if sh.getopts_at.0 == optind {
+        sh.getopts_at.1
+    } else {
+        1
+    };
+    let finish = |sh: &mut Shell, optind: usize, letter: usize| -> Result<(), super::Abort> {
+        sh.getopts_at = (optind, letter);
+        sh.set("OPTIND", optind.to_string())
+    };
+    let word: Vec<char> = params
+        .get(optind - 1)
+        .map(|w| w.chars().collect())
+        .unwrap_or_default();
+    let at_option = optind <= params.len() && word.len() > 1 && word[0] == '-';
+    if !at_option || (letter == 1 && word == ['-', '-']) {
+        if at_option {
+            optind += 1;
+        }
+        sh.set(name, "?".into())?;
+        finish(sh, optind, 1)?;
+        return Ok(1);
+    }
+    let c = word[letter.min(word.len() - 1)];
+    letter += 1;
+    let last_letter = letter >= word.len();
+    let known = if c == ':' { None } else { optstring.find(c) };
+    match known {
+        None => {
+            if silent {
+                sh.set("OPTARG", c.to_string())?;
+            } else {
+                sh.err.push_str(&format!("bash: illegal option -- {c}\n"));
+                sh.unset("OPTARG");
+            }
+            sh.set(name, "?".into())?;
+        }
+        Some(at) if optstring[at + c.len_utf8()..].starts_with(':') => {
+            if !last_letter {
+                sh.set("OPTARG", word[letter..].iter().collect())?;
+                optind += 1;
+            } else if optind < params.len() {
+                sh.set("OPTARG", params[optind].clone())?;
+                optind += 2;
+            } else if silent {
+                sh.set("OPTARG", c.to_string())?;
+                sh.set(name, ":".into())?;
+                optind += 1;
+                finish(sh, optind, 1)?;
+                return Ok(0);
+            } else {
+                sh.err
+                    .push_str(&format!("bash: option requires an argument -- {c}\n"));
+                sh.unset("OPTARG");
+                sh.set(name, "?".into())?;
+                optind += 1;
+                finish(sh, optind, 1)?;
+                return Ok(0);
+            }
+            sh.set(name, c.to_string())?;
+            finish(sh, optind, 1)?;
+            return Ok(0);
+        }
+        Some(_) => {
+            sh.unset("OPTARG");
+            sh.set(name, c.to_string())?;
+        }
+    }
+    if last_letter {
+        optind += 1;
+        letter = 1;
+    }
+    finish(sh, optind, letter)?;
+    Ok(0)
 }

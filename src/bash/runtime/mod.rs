@@ -8,6 +8,7 @@ pub mod builtins;
 pub mod expand;
 pub mod pattern;
 pub mod printf;
+pub mod regex;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -70,6 +71,10 @@ pub struct Shell {
     sinks: Vec<(Sink, Sink)>,
     pub noglob: bool,
     arith_error: Option<arith::ArithError>,
+    /// getopts' place: the OPTIND it last set, and the character within that word.
+    pub getopts_at: (usize, usize),
+    /// A `[[ ]]` whose status is neither 0 nor 1 (an invalid regular expression: 2).
+    pub cond_status: Option<i32>,
     /// Side effects, in order: commands run, files written.
     pub effects: Vec<String>,
 }
@@ -93,6 +98,8 @@ impl Shell {
             sinks: vec![(Sink::Stdout, Sink::Stderr)],
             noglob: false,
             arith_error: None,
+            getopts_at: (0, 1),
+            cond_status: None,
             effects: Vec::new(),
         };
         // Like bash, the environment's variables are the shell's exported globals.
