@@ -56,6 +56,15 @@ std::string wrapper(const TranslatedFunction& tf) {
       body = fmt::format("{}    let output = crate::invoke(run, {});\n    output.stdout.trim_end().parse().unwrap_or_default()\n",
                          prelude, args);
       break;
+    case ResultKind::kText:
+      result = "String";
+      doc += "/// It prints text and succeeds: the result is that text, without the newlines\n"
+             "/// that end it (as `$(...)` would give it).\n";
+      body = fmt::format(
+          "{}    let mut text = crate::invoke(run, {}).stdout;\n    while text.ends_with('\\n') {{\n        text.pop();\n    }}\n"
+          "    text\n",
+          prelude, args);
+      break;
     case ResultKind::kStatus:
       result = "bool";
       doc += "/// It prints nothing: the result is whether its exit status is 0.\n";
@@ -134,11 +143,16 @@ std::string lib_file(const Translation& t, const std::string& script) {
       "    let status = match sh.call(f, args) {\n        Ok(s) => s,\n        Err(Abort(s)) => s,\n    };\n"
       "    Output {\n        stdout: sh.out,\n        status,\n    }\n}\n\n"
       "/// The translated function called `name`.\n"
-      "pub fn lookup(name: &str) -> Option<fn(&mut Shell) -> Status> {\n    match name {\n";
-  for (const TranslatedFunction& f : t.functions)
-    out += fmt::format("        {} => Some({}::run),\n", rust_string(f.function->name), f.module);
+      "pub fn lookup(name: &str) -> Option<fn(&mut Shell) -> Status> {\n";
+  if (t.functions.empty()) {
+    out += "    let _ = name;\n    None\n}\n\n";
+  } else {
+    out += "    match name {\n";
+    for (const TranslatedFunction& f : t.functions)
+      out += fmt::format("        {} => Some({}::run),\n", rust_string(f.function->name), f.module);
+    out += "        _ => None,\n    }\n}\n\n";
+  }
   out +=
-      "        _ => None,\n    }\n}\n\n"
       "/// Runs a command whose name is only known at run time.\n"
       "pub fn dispatch(sh: &mut Shell, argv: &[String]) -> Status {\n"
       "    let Some(name) = argv.first() else {\n        return Ok(0);\n    };\n"

@@ -33,8 +33,16 @@ std::string RustEmitter::function_body(const Function& f) {
   temps_ = 0;
   loops_.clear();
   used_labels_.clear();
-  block(f.body);
-  line("Ok(sh.status)");
+  if (!block(f.body)) line("Ok(sh.status)");
+  // A `return` that ends the function is its value (clippy: needless_return).
+  for (std::string_view last : {"    return Ok(sh.status);\n", "    return Err(shell::Abort(sh.status));\n"}) {
+    if (out_.ends_with(last) && (out_.size() == last.size() || out_[out_.size() - last.size() - 1] == '\n')) {
+      std::string value(last.substr(11, last.size() - 13));  // without "    return " and ";\n"
+      out_.resize(out_.size() - last.size());
+      out_ += "    " + value + "\n";
+      break;
+    }
+  }
   // Labels no break names would be warned about: drop them.
   for (std::string prefix : {"loop_", "body_", "case_"}) {
     for (size_t at = out_.find("'" + prefix); at != std::string::npos; at = out_.find("'" + prefix, at + 1)) {
@@ -48,8 +56,34 @@ std::string RustEmitter::function_body(const Function& f) {
   return out_;
 }
 
-void RustEmitter::block(const Block& b) {
-  for (const Command& c : b) command(c);
+// Whether a command always leaves the block: return, exit, break, continue.
+bool always_jumps(const Command& c) {
+  std::string name;
+  return c.kind == Command::Kind::kSimple && c.redirects.empty() && c.assignments.empty() && !c.words.empty() &&
+         c.words[0].literal(name) && (name == "return" || name == "exit" || name == "break" || name == "continue");
+}
+
+// Whether a block's last command leaves the function (return / exit).
+bool leaves_function(const Block& b) {
+  std::string name;
+  return !b.empty() && always_jumps(b.back()) && b.back().words[0].literal(name) && (name == "return" || name == "exit");
+}
+
+std::string borrowed(const std::string& expr) { return expr == "String::new()" ? "\"\"" : "&" + expr; }
+
+std::string negated(const std::string& expr) {
+  bool simple = expr.find("&&") == std::string::npos && expr.find("||") == std::string::npos;
+  if (simple && expr.starts_with("!") && !expr.starts_with("!(")) return expr.substr(1);
+  return "!(" + expr + ")";
+}
+
+bool RustEmitter::block(const Block& b) {
+  for (const Command& c : b) {
+    command(c);
+    // bash never runs what follows; Rust would call it unreachable.
+    if (always_jumps(c)) return true;
+  }
+  return false;
 }
 
 void RustEmitter::command(const Command& c) {
@@ -342,7 +376,8 @@ void RustEmitter::loop(const Command& c) {
   std::string n = std::to_string(++temps_);
   Loop labels{"loop_" + n, "body_" + n};
   std::string last = "last_" + n;
-  line(fmt::format("let mut {} = 0;", last));
+  bool leaves = leaves_function(c.blocks[1]);
+  line(fmt::format("let {}{} = 0;", leaves ? "" : "mut ", last));
   line(fmt::format("'{}: loop {{", labels.break_label));
   ++indent_;
   block(c.blocks[0]);
@@ -356,7 +391,7 @@ void RustEmitter::loop(const Command& c) {
   --indent_;
   line("}");
   loops_.pop_back();
-  line(fmt::format("{} = sh.status;", last));
+  if (!leaves) line(fmt::format("{} = sh.status;", last));
   --indent_;
   line("}");
   line(fmt::format("sh.status = {};", last));
@@ -367,7 +402,8 @@ void RustEmitter::for_command(const Command& c) {
   Loop labels{"loop_" + n, "body_" + n};
   std::string items = "items_" + n, last = "last_" + n;
   word_list(c.words, items);
-  line(fmt::format("let mut {} = 0;", last));
+  bool leaves = leaves_function(c.blocks[0]);
+  line(fmt::format("let {}{} = 0;", leaves ? "" : "mut ", last));
   line(fmt::format("'{}: for item in {} {{", labels.break_label, items));
   ++indent_;
   line(fmt::format("sh.set({}, item)?;", rust_string(c.name)));
@@ -378,7 +414,7 @@ void RustEmitter::for_command(const Command& c) {
   --indent_;
   line("}");
   loops_.pop_back();
-  line(fmt::format("{} = sh.status;", last));
+  if (!leaves) line(fmt::format("{} = sh.status;", last));
   --indent_;
   line("}");
   line(fmt::format("sh.status = {};", last));
@@ -392,7 +428,8 @@ void RustEmitter::arith_for(const Command& c) {
     line(fmt::format("let _ = {};", arith(*c.ariths[0])));
     line("let _ = sh.arith_failed();");
   }
-  line(fmt::format("let mut {} = 0;", last));
+  bool leaves = leaves_function(c.blocks[0]);
+  line(fmt::format("let {}{} = 0;", leaves ? "" : "mut ", last));
   line(fmt::format("'{}: loop {{", labels.break_label));
   ++indent_;
   if (c.ariths[1]) {
@@ -408,8 +445,8 @@ void RustEmitter::arith_for(const Command& c) {
   --indent_;
   line("}");
   loops_.pop_back();
-  line(fmt::format("{} = sh.status;", last));
-  if (c.ariths[2]) {
+  if (!leaves) line(fmt::format("{} = sh.status;", last));
+  if (c.ariths[2] && !leaves) {
     line(fmt::format("let _ = {};", arith(*c.ariths[2])));
     line("if sh.arith_failed() {");
     line("    break;");
@@ -434,13 +471,15 @@ void RustEmitter::case_command(const Command& c) {
     std::string test;
     for (const Word& p : item.patterns) {
       if (!test.empty()) test += " || ";
-      test += fmt::format("shell::pattern::matches(&{}, &{})", pattern_expr(p), subject);
+      test += fmt::format("shell::pattern::matches({}, &{})", borrowed(pattern_expr(p)), subject);
     }
     if (any_fallthrough) test = matched + " || " + test;
     line(fmt::format("if {} {{", test));
     ++indent_;
-    block(item.body);
-    if (item.end == CaseItem::End::kBreak) {
+    bool jumped = block(item.body);
+    if (jumped) {
+      // return / exit / break already leave the case.
+    } else if (item.end == CaseItem::End::kBreak) {
       line(fmt::format("break '{};", label));
       used_labels_.insert(label);
     }
@@ -514,7 +553,7 @@ std::string RustEmitter::cond(const Cond& c) {
   switch (c.kind) {
     case Cond::Kind::kAnd: return fmt::format("({} && {})", cond(c.operands[0]), cond(c.operands[1]));
     case Cond::Kind::kOr: return fmt::format("({} || {})", cond(c.operands[0]), cond(c.operands[1]));
-    case Cond::Kind::kNot: return fmt::format("!{}", cond(c.operands[0]));
+    case Cond::Kind::kNot: return negated(cond(c.operands[0]));
     case Cond::Kind::kWord: return fmt::format("!{}.is_empty()", string_expr(c.words[0]));
     case Cond::Kind::kUnary: {
       if (c.op == "-n") return fmt::format("!{}.is_empty()", string_expr(c.words[0]));
@@ -526,7 +565,7 @@ std::string RustEmitter::cond(const Cond& c) {
       std::string left = string_expr(c.words[0]);
       const std::string& op = c.op;
       if (op == "==" || op == "=" || op == "!=")
-        return fmt::format("{}shell::pattern::matches(&{}, &{})", op == "!=" ? "!" : "", pattern_expr(c.words[1]), left);
+        return fmt::format("{}shell::pattern::matches({}, &{})", op == "!=" ? "!" : "", borrowed(pattern_expr(c.words[1])), left);
       if (op == "<" || op == ">") return fmt::format("({} {} {})", left, op, string_expr(c.words[1]));
       if (op == "=~")
         return fmt::format(

@@ -40,6 +40,16 @@ std::string rust_string(std::string_view text) {
   return out + "\"";
 }
 
+std::string push_text(std::string_view text) {
+  // One character: clippy wants push('c').
+  if (text.size() == 1 && static_cast<unsigned char>(text[0]) >= 0x20 && static_cast<unsigned char>(text[0]) < 0x7f) {
+    char c = text[0];
+    if (c == '\'' || c == '\\') return fmt::format(" s.push('\\{}');", c);
+    return fmt::format(" s.push('{}');", c);
+  }
+  return fmt::format(" s.push_str({});", rust_string(text));
+}
+
 std::string rust_ident(std::string_view name) {
   static constexpr std::array<std::string_view, 52> kKeywords = {
       "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl",
@@ -123,19 +133,19 @@ std::string RustEmitter::param_string(const ParamExp& e, bool quoted) {
       if (is_special_list(e.name)) return "sh.args().len().to_string()";
       return fmt::format("shell::expand::length(&{})", param_value(e));
     case ParamOp::kDefault:
-      return fmt::format("match {} {{ {} => v, _ => {} }}", lookup, set_test, arg0);
+      return fmt::format("{{ let found = {}; match found {{ {} => v, _ => {} }} }}", lookup, set_test, arg0);
     case ParamOp::kAssignDefault:
       if (e.index || e.all_elements || is_special_list(e.name) || std::isdigit(static_cast<unsigned char>(e.name[0])))
         throw Unsupported("${" + e.name + ":=...}", Pos{}, "only a variable can be assigned this way");
-      return fmt::format("match {} {{ {} => v, _ => {{ let v = {}; sh.set({}, v.clone())?; v }} }}", lookup, set_test,
+      return fmt::format("{{ let found = {}; match found {{ {} => v, _ => {{ let v = {}; sh.set({}, v.clone())?; v }} }} }}", lookup, set_test,
                          arg0, name);
     case ParamOp::kAlternate:
-      return fmt::format("match {} {{ {} => {}, _ => String::new() }}", lookup, set_test, arg0);
+      return fmt::format("{{ let found = {}; match found {{ {} => {}, _ => String::new() }} }}", lookup, set_test, arg0);
     case ParamOp::kErrorIfUnset: {
       std::string message = e.args.empty() || e.args[0].parts.empty()
                                 ? rust_string(e.colon ? "parameter null or not set" : "parameter not set")
                                 : arg0;
-      return fmt::format("match {} {{ {} => v, _ => {{ let m = {}; return Err(sh.fatal(&format!(\"{}: {{m}}\"))) }} }}",
+      return fmt::format("{{ let found = {}; match found {{ {} => v, _ => {{ let m = {}; return Err(sh.fatal(&format!(\"{}: {{m}}\"))) }} }} }}",
                          lookup, set_test, message, e.name);
     }
     case ParamOp::kRemovePrefix:
@@ -223,7 +233,7 @@ std::string RustEmitter::string_expr(const Word& w) {
   if (w.parts.size() == 1) return part_string(w.parts[0]);
   std::string s = "{ let mut s = String::new();";
   for (const WordPart& p : w.parts) {
-    if (p.kind == WordPart::Kind::kLiteral) s += fmt::format(" s.push_str({});", rust_string(p.text));
+    if (p.kind == WordPart::Kind::kLiteral) s += push_text(p.text);
     else s += fmt::format(" s.push_str(&{});", part_string(p));
   }
   return s + " s }";
@@ -233,7 +243,7 @@ std::string RustEmitter::pattern_expr(const Word& w, const char* escape) {
   if (w.parts.empty()) return "String::new()";
   std::string s = "{ let mut s = String::new();";
   for (const WordPart& p : w.parts) {
-    if (p.kind == WordPart::Kind::kLiteral && !p.quoted) s += fmt::format(" s.push_str({});", rust_string(p.text));
+    if (p.kind == WordPart::Kind::kLiteral && !p.quoted) s += push_text(p.text);
     else if (p.kind == WordPart::Kind::kLiteral) s += fmt::format(" s.push_str(&{}({}));", escape, rust_string(p.text));
     else if (p.quoted) s += fmt::format(" s.push_str(&{}(&{}));", escape, part_string(p));
     else s += fmt::format(" s.push_str(&{});", part_string(p));

@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "lower_internal.h"
+#include "testgen/process.h"
 
 namespace testgen::bash {
 namespace {
@@ -34,6 +35,39 @@ std::string without_last_test_next(std::string source) {
   return std::regex_replace(source, kLastTestNext, ";; $1");
 }
 
+// `bash -n`: whether bash parses the script (without running any of it).
+bool bash_accepts(const std::string& text) {
+  SubprocessRunner runner;
+  ProcessResult r = runner.run({.argv = {"bash", "--noprofile", "--norc", "-n"},
+                                .env = std::vector<std::string>{"PATH=/usr/bin:/bin", "LC_ALL=C.UTF-8"},
+                                .stdin_data = text,
+                                .timeout = std::chrono::seconds(30)});
+  return r.ok();
+}
+
+// A top-level piece tree-sitter-bash could not parse (bash can): the
+// functions defined in it are refused, named by their header lines.
+void refuse_unparsed(TSNode node, const Nodes& n, Script& script) {
+  static const std::regex kHeader(R"(^[ \t]*(function[ \t]+)?([A-Za-z_][A-Za-z0-9_:.-]*)[ \t]*(\(\s*\))?[ \t]*(\{|\(|$|#))");
+  TSNode error = first_syntax_error(node);
+  Pos at = Nodes::pos(ts_node_is_null(error) ? node : error);
+  std::string_view text = n.text(node);
+  uint32_t line = Nodes::pos(node).line;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    std::string row(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    std::smatch m;
+    bool function_keyword = row.find("function") != std::string::npos;
+    if (std::regex_search(row, m, kHeader) && (m[1].matched || m[3].matched) && (function_keyword || m[3].matched))
+      script.refused.push_back(Refusal{m[2].str(), "syntax tree-sitter-bash cannot parse", at,
+                                       fmt::format("bash accepts it; the first place tree-sitter fails is line {}", at.line)});
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+    ++line;
+  }
+}
+
 }  // namespace
 
 Script lower_script(const std::string& path, std::string source) {
@@ -45,7 +79,10 @@ Script lower_script(const std::string& path, std::string source) {
   const std::string& text = tree.source();
   TSNode root = tree.root();
   TSNode error = first_syntax_error(root);
-  if (!ts_node_is_null(error)) {
+  // Where bash itself reads the script, what tree-sitter-bash cannot parse
+  // only costs the functions it is in; anything else is a syntax error.
+  bool bash_reads_it = !ts_node_is_null(error) && bash_accepts(text);
+  if (!ts_node_is_null(error) && !bash_reads_it) {
     Pos at = Nodes::pos(error);
     uint32_t start = ts_node_start_byte(error);
     std::string near = text.substr(start, std::min<size_t>(20, text.size() - start));
@@ -64,6 +101,11 @@ Script lower_script(const std::string& path, std::string source) {
   for (TSNode node : Nodes::children(root)) {
     std::string_view type = Nodes::type(node);
     Pos at = Nodes::pos(node);
+    if (bash_reads_it && ts_node_has_error(node)) {
+      refuse_unparsed(node, n, script);
+      pending_doc.clear();
+      continue;
+    }
     if (type == "comment") {
       if (at.line == 1 && n.text(node).starts_with("#!")) continue;  // the interpreter line
       // A blank line ends a comment block.

@@ -16,6 +16,12 @@ namespace testgen::bash {
 
 /// A Rust string literal for `text`.
 std::string rust_string(std::string_view text);
+/// ` s.push(..);` or ` s.push_str(..);` appending `text` to a String `s`.
+std::string push_text(std::string_view text);
+/// `&expr`, or `""` for an empty String.
+std::string borrowed(const std::string& expr);
+/// The negation of a bool expression, without a double `!`.
+std::string negated(const std::string& expr);
 /// A Rust identifier for a bash name (keywords and odd characters avoided).
 std::string rust_ident(std::string_view name);
 
@@ -75,7 +81,9 @@ class RustEmitter {
   std::string list_expr(const ParamExp& p);
 
   // emit_commands.cc
-  void block(const Block& b);
+  /// Emits the commands; true when the block ends in a jump (return,
+  /// exit, break, continue) and what follows it could never run.
+  bool block(const Block& b);
   void command(const Command& c);
   void with_redirects(const Command& c, void (RustEmitter::*body)(const Command&));
   void simple(const Command& c);

@@ -71,6 +71,8 @@ class Inference {
     } else if (other_output_.empty() && int_echoes && !exits_ && !status_values_ && ends_printing(f.body) &&
                prints_once(f.body)) {
       sig_.result = ResultKind::kInteger;
+    } else if (only_text_output_ && !exits_ && !status_values_ && ends_printing(f.body)) {
+      sig_.result = ResultKind::kText;
     } else {
       sig_.result = ResultKind::kOutput;
       sig_.why_output = !other_output_.empty() ? other_output_
@@ -91,6 +93,8 @@ class Inference {
   /// Each echo that prints one value: 0 for an integer, k for "parameter k".
   std::vector<size_t> echo_kinds_;
   std::string other_output_;
+  /// Whatever is printed comes from echo or printf (no commands, no calls).
+  bool only_text_output_ = true;
   bool exits_ = false;
   bool status_values_ = false;
 
@@ -153,6 +157,7 @@ class Inference {
 
   void output(const std::string& what, bool captured) {
     if (!captured && other_output_.empty()) other_output_ = what;
+    if (!captured && what != "it prints text" && what != "it prints with printf") only_text_output_ = false;
   }
 
   void command(const Command& c, bool captured) {
@@ -328,7 +333,7 @@ class Inference {
       const Command& c = b[i];
       std::string name;
       if (c.kind == Command::Kind::kSimple && !c.words.empty() && c.words[0].literal(name)) {
-        if (name == "echo") return true;
+        if (name == "echo" || name == "printf") return true;
         if (name == "return") continue;  // the echo before it decides
         return false;
       }

@@ -23,6 +23,7 @@ struct Parameter {
 enum class ResultKind {
   kInteger,  ///< always prints one integer and succeeds: i64
   kStatus,   ///< prints nothing: bool (status 0)
+  kText,     ///< prints text with echo/printf and always succeeds: String
   kOutput,   ///< anything else: Output { stdout, status }
 };
 

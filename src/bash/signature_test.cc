@@ -33,7 +33,7 @@ TEST(Signature, AStringUseKeepsAParameterText) {
   EXPECT_FALSE(sig.params[0].integer);
   EXPECT_EQ(sig.params[0].why_text, "given to ${...}");
   EXPECT_TRUE(sig.params[1].integer);
-  EXPECT_EQ(sig.result, ResultKind::kOutput);
+  EXPECT_EQ(sig.result, ResultKind::kText);
 }
 
 TEST(Signature, AStatusOnlyFunctionReturnsBool) {
@@ -45,8 +45,10 @@ TEST(Signature, AStatusOnlyFunctionReturnsBool) {
 }
 
 TEST(Signature, PrintingTwiceOrOtherStatusesIsOutput) {
-  EXPECT_EQ(of("f() { echo 1; echo 2; }\n").result, ResultKind::kOutput);
-  EXPECT_EQ(of("f() { if [ $1 -gt 0 ]; then echo 1; fi; echo 2; }\n").result, ResultKind::kOutput);
+  EXPECT_EQ(of("f() { echo 1; echo 2; }\n").result, ResultKind::kText);
+  EXPECT_EQ(of("f() { echo 1; ls; }\n").result, ResultKind::kOutput);
+  EXPECT_EQ(of("f() { if [ $1 -gt 0 ]; then echo 1; fi; echo 2; }\n").result, ResultKind::kText);
+  EXPECT_EQ(of("f() { if [ $1 -gt 0 ]; then echo 1; return 3; fi; echo 2; }\n").result, ResultKind::kOutput);
   EXPECT_EQ(of("f() { [ $1 -gt 0 ] || return 2; }\n").result, ResultKind::kOutput);
   EXPECT_EQ(of("f() { echo $(( $1 + 1 )); }\n").result, ResultKind::kInteger);
 }
