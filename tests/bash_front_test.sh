@@ -51,6 +51,15 @@ expect_rc 1
 [[ "$(json out 'd["functions"][0]["difference"]["input"]')" == "factorial 7" ]] || fail "not shrunk to 7: $(cat out)"
 [[ "$(json out 'd["functions"][0]["difference"]["kind"]')" == "stdout differs" ]] || fail "$(cat out)"
 
+# --- With --corpus-root the difference is a case; replay re-runs it with the real bash, where it passes.
+run "$TESTGEN" bash -q "$examples/factorial.sh" --check --json --runs 300 --bash "$PWD/wrong-bash" --corpus-root corpus
+expect_rc 1
+case_id=$(json out 'd["functions"][0]["difference"]["case_id"]')
+[[ -f corpus/rejected/$case_id/script.sh ]] || fail "the case does not keep its script"
+run "$TESTGEN" replay "corpus/rejected/$case_id"
+expect_rc 0
+[[ "$(json out 'd["front"] + " " + d["value"]')" == "bash factorial 7" ]] || fail "replay: $(cat out)"
+
 # --- A refused construct is named; the other functions are still translated.
 printf 'ok() { echo fine; }\nbad() {\n  local x\n  coproc cat\n}\n' >t.sh
 run "$TESTGEN" bash t.sh -o crates/t

@@ -18,47 +18,17 @@ double since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// The model of a function with those of every script function it reaches:
-// a caller's inputs flow into its callees' comparisons.
-InputModel reachable_model(const TranslatedFunction& f, const std::map<std::string, const TranslatedFunction*>& by_name) {
-  InputModel model = model_function(*f.function);
-  std::set<std::string> seen{f.function->name};
-  std::vector<std::string> todo(f.callees.begin(), f.callees.end());
-  while (!todo.empty()) {
-    std::string name = todo.back();
-    todo.pop_back();
-    if (!seen.insert(name).second) continue;
-    auto it = by_name.find(name);
-    if (it == by_name.end()) continue;
-    merge_model(model, model_function(*it->second->function));
-    todo.insert(todo.end(), it->second->callees.begin(), it->second->callees.end());
-  }
-  return model;
-}
-
 }  // namespace
 
-CheckReport check_translation(const Script& script, const Translation& t, const CheckOptions& options) {
+CheckReport check_translation(CheckSession& session, const CheckOptions& options) {
   auto start = std::chrono::steady_clock::now();
   CheckReport report;
-  ScratchDir scratch(std::filesystem::temp_directory_path(), "bash-check");
+  report.build_seconds = session.build_seconds();
+  const Script& script = session.script();
+  const Translation& t = session.translation();
   auto say = [&](const std::string& s) {
     if (options.progress) options.progress(s);
   };
-
-  std::map<std::string, const TranslatedFunction*> by_name;
-  for (const TranslatedFunction& f : t.functions) by_name[f.function->name] = &f;
-
-  std::unique_ptr<BashSide> bash;
-  std::unique_ptr<RustSide> rust;
-  if (!t.functions.empty()) {
-    say(fmt::format("building the crate in {} (cargo, offline)", options.crate_dir.string()));
-    auto build_start = std::chrono::steady_clock::now();
-    std::filesystem::path harness = build_harness(options.crate_dir);
-    report.build_seconds = since(build_start);
-    bash = std::make_unique<BashSide>(script, scratch.path(), options.bash);
-    rust = std::make_unique<RustSide>(harness, scratch.path(), bash->environment());
-  }
 
   // Rows in script order: translated functions and refusals.
   std::vector<std::pair<uint32_t, FunctionCheck>> rows;
@@ -79,11 +49,13 @@ CheckReport check_translation(const Script& script, const Translation& t, const 
     row.name = f.function->name;
     row.line = f.function->pos.line;
     row.translated = true;
-    InputModel model = reachable_model(f, by_name);
     InputModel own = model_function(*f.function);
     row.lines_total = own.lines.size();
     say(fmt::format("checking {} ({} inputs)", row.name, options.runs));
-    CheckTarget target(script.path, f.function->name, model, *bash, *rust);
+    std::unique_ptr<CheckTarget> checked = session.target(f.function->name);
+    CheckTarget& target = *checked;
+    std::unique_ptr<CorpusView> view;
+    if (options.corpus) view = std::make_unique<CorpusView>(*options.corpus, target.name());
     EngineOptions engine;
     engine.seed = options.seed;
     engine.max_runs = options.runs;
@@ -94,6 +66,7 @@ CheckReport check_translation(const Script& script, const Translation& t, const 
     engine.stop_on_failure = true;
     // Inputs bash cannot finish (deep recursion, huge loops) become rarer.
     engine.discard_gain = -1;
+    engine.store = view.get();
     EngineReport result = Engine(target, engine).run();
     row.compared = target.compared();
     row.distinct = target.distinct();
@@ -109,6 +82,7 @@ CheckReport check_translation(const Script& script, const Translation& t, const 
       row.original_input = finding.original_text;
       row.detail = finding.detail;
       row.shrink_calls = finding.shrink_calls;
+      row.case_id = finding.case_id;
     }
     row.seconds = since(fn_start);
     report.calls += result.runs;
@@ -116,7 +90,7 @@ CheckReport check_translation(const Script& script, const Translation& t, const 
   }
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [line, row] : rows) report.functions.push_back(std::move(row));
-  if (rust) report.harness_processes = rust->processes_started();
+  report.harness_processes = session.harness_processes();
   report.seconds = since(start);
   return report;
 }

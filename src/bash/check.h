@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "bash_side.h"
+#include "check_session.h"
+#include "testgen/corpus.h"
 #include "translate.h"
 
 namespace testgen::bash {
@@ -21,8 +23,9 @@ struct CheckOptions {
   size_t batch = 64;             ///< calls per harness process
   bool shrink = true;
   size_t shrink_calls = 2000;
-  BashOptions bash;
-  std::filesystem::path crate_dir;  ///< the crate written (built there)
+  /// Where differences (and inputs reaching new lines) are kept as cases
+  /// `testgen replay` re-runs; none when null.
+  Corpus* corpus = nullptr;
   std::function<void(const std::string&)> progress;
 };
 
@@ -42,6 +45,7 @@ struct FunctionCheck {
   std::string bash_stdout, rust_stdout;
   int bash_status = 0, rust_status = 0;
   size_t shrink_calls = 0;
+  std::string case_id;  ///< the difference's case in the corpus, if one was given
   double seconds = 0;
 };
 
@@ -53,6 +57,7 @@ struct CheckReport {
   uint64_t harness_processes = 0;
 };
 
-CheckReport check_translation(const Script& script, const Translation& t, const CheckOptions& options);
+/// Checks every translated function of the session's script.
+CheckReport check_translation(CheckSession& session, const CheckOptions& options);
 
 }  // namespace testgen::bash

@@ -33,9 +33,11 @@ std::string shell_call(const std::string& function, const std::vector<std::strin
   return out;
 }
 
-CheckTarget::CheckTarget(std::string script, std::string function, const InputModel& model, BashSide& bash, RustSide& rust)
+CheckTarget::CheckTarget(std::string script, std::string function, const InputModel& model, BashSide& bash, RustSide& rust,
+                         std::string script_text)
     : script_(std::move(script)),
       function_(std::move(function)),
+      script_text_(std::move(script_text)),
       args_(argument_generator(model)),
       input_(stdin_generator(model)),
       reads_stdin_(model.reads_stdin),
@@ -125,6 +127,8 @@ std::vector<RunResult> CheckTarget::run_batch(std::span<const Cursor> inputs) {
       r.detail = fmt::format("{}; rust: status {}, stdout {}", expected, c.status, shown(c.out));
       if (c.files != b.files) r.detail += fmt::format("; files: bash {} rust {}", shown(b.files), shown(c.files));
     }
+    if (r.verdict == Verdict::kFail && !script_text_.empty())
+      r.artifacts.push_back(Artifact{.path = "script.sh", .contents = script_text_});
     r.labels["bash_status"] = std::to_string(b.status);
     r.labels["bash_stdout"] = printable(b.out.substr(0, 2000));
     r.labels["rust_status"] = std::to_string(c.status);

@@ -17,7 +17,10 @@ namespace testgen::bash {
 
 class CheckTarget : public Target {
  public:
-  CheckTarget(std::string script, std::string function, const InputModel& model, BashSide& bash, RustSide& rust);
+  /// `script_text` is kept with every saved case (script.sh), so that a case
+  /// replays the code it was found in.
+  CheckTarget(std::string script, std::string function, const InputModel& model, BashSide& bash, RustSide& rust,
+              std::string script_text = "");
 
   std::string name() const override { return "bash:" + script_ + ":" + function_; }
   TargetSpec spec() const override;
@@ -34,7 +37,7 @@ class CheckTarget : public Target {
   const std::set<uint32_t>& lines_run() const { return lines_; }
 
  private:
-  std::string script_, function_;
+  std::string script_, function_, script_text_;
   // The input is drawn from two children of the root: arguments and stdin.
   Gen<std::vector<std::string>> args_;
   Gen<std::string> input_;

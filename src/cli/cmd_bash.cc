@@ -8,6 +8,7 @@
 #include "cli_support.h"
 #include "common_options.h"
 #include "check.h"
+#include "bash_front.h"
 #include "crate_writer.h"
 #include "front.h"
 #include "testgen/corpus.h"
@@ -66,8 +67,8 @@ nlohmann::json report_json(const bash::CheckReport& report, const std::string& s
       j["bash_lines"] = f.lines_total;
       j["seconds"] = f.seconds;
       if (f.differs)
-        j["difference"] = {{"kind", f.signature}, {"input", f.input}, {"found_as", f.original_input},
-                           {"detail", f.detail}, {"shrink_calls", f.shrink_calls}};
+        j["difference"] = {{"kind", f.signature},  {"input", f.input},          {"found_as", f.original_input},
+                           {"detail", f.detail},   {"shrink_calls", f.shrink_calls}, {"case_id", f.case_id}};
     }
     functions.push_back(std::move(j));
   }
@@ -105,6 +106,8 @@ int run_bash(const Args& args) {
                "runs) and print a table: transpiled?, equivalent on how many inputs, bash lines covered, the first\n"
                "difference shrunk to its smallest input. Exit 1 when a difference is found");
   app.add_flag("--json", json, "with --check: the report as JSON instead of the table");
+  FrontOptions globals;
+  add_global_options(app, globals);
   app.add_option("--bash", bash_program, "with --check: the bash to compare against (default: bash on PATH)");
   app.add_option("--bash-timeout", bash_timeout, "with --check: seconds one bash call may take (then it counts as inconclusive)")
       ->check(number_in(0.05, 3600));
@@ -114,23 +117,13 @@ int run_bash(const Args& args) {
   return guarded("bash", [&] {
     bash::Script script = bash::lower_script(script_path, read_script(script_path));
     bash::Translation t = bash::translate(script);
-    for (const bash::Refusal& r : t.refused)
-      if (!quiet)
-        fmt::print(stderr, "testgen: error: {}:{}:{}: unsupported bash construct '{}' in function '{}'{}\n", script_path,
-                   r.pos.line, r.pos.col, r.construct, r.function, r.detail.empty() ? "" : " (" + r.detail + ")");
     std::string crate = bash::crate_name_for(script_path);
-    // --check without -o builds the crate in a scratch directory.
-    std::unique_ptr<ScratchDir> crate_scratch;
-    if (check && out_dir.empty()) {
-      crate_scratch = std::make_unique<ScratchDir>(std::filesystem::temp_directory_path(), "bash-crate");
-      out_dir = (crate_scratch->path() / crate).string();
-    }
-    if (!out_dir.empty()) {
-      bash::write_crate(t, out_dir, {.name = crate, .format = !no_format});
-      if (!quiet) fmt::print(stderr, "testgen: wrote crate '{}' to {} ({} of {} functions)\n", crate, out_dir,
-                             t.functions.size(), t.functions.size() + t.refused.size());
-    }
     if (check) {
+      bash::BashOptions bash_options;
+      bash_options.timeout = std::chrono::milliseconds(static_cast<int64_t>(bash_timeout * 1000));
+      bash_options.bash = bash_program;
+      if (!quiet) fmt::print(stderr, "testgen: translating and building the crate (cargo, offline)\n");
+      bash::CheckSession session(script_path, read_script(script_path), out_dir, bash_options, !no_format);
       bash::CheckOptions options;
       EngineOptions engine;
       engine.max_runs = 300;
@@ -141,16 +134,32 @@ int run_bash(const Args& args) {
       options.seed = engine.seed;
       options.shrink = engine.shrink;
       options.shrink_calls = engine.shrinking.max_calls;
-      options.bash.timeout = std::chrono::milliseconds(static_cast<int64_t>(bash_timeout * 1000));
-      options.crate_dir = out_dir;
-      options.bash.bash = bash_program;
+      std::unique_ptr<Corpus> corpus;
+      if (!globals.corpus_root.empty()) {
+        corpus = bash::BashFront().open_corpus(globals.corpus_root);
+        options.corpus = corpus.get();
+      }
       if (!quiet) options.progress = [](const std::string& s) { fmt::print(stderr, "testgen: {}\n", s); };
-      bash::CheckReport report = bash::check_translation(script, t, options);
+      bash::CheckReport report = bash::check_translation(session, options);
       if (json) print_json(report_json(report, script_path));
       else print_table(report);
       bool differs = false;
-      for (const bash::FunctionCheck& f : report.functions) differs |= f.differs;
+      for (const bash::FunctionCheck& f : report.functions) {
+        differs |= f.differs;
+        if (f.differs && !f.case_id.empty() && !quiet)
+          fmt::print(stderr, "testgen: {} differs; replay: testgen replay {}\n", f.name,
+                     CorpusLayout{globals.corpus_root}.case_dir(f.case_id, true).string());
+      }
       return differs ? kExitFinding : kExitOk;
+    }
+    for (const bash::Refusal& r : t.refused)
+      if (!quiet)
+        fmt::print(stderr, "testgen: error: {}:{}:{}: unsupported bash construct '{}' in function '{}'{}\n", script_path,
+                   r.pos.line, r.pos.col, r.construct, r.function, r.detail.empty() ? "" : " (" + r.detail + ")");
+    if (!out_dir.empty()) {
+      bash::write_crate(t, out_dir, {.name = crate, .format = !no_format});
+      if (!quiet) fmt::print(stderr, "testgen: wrote crate '{}' to {} ({} of {} functions)\n", crate, out_dir,
+                             t.functions.size(), t.functions.size() + t.refused.size());
     }
     nlohmann::json functions = nlohmann::json::array();
     for (const bash::TranslatedFunction& f : t.functions)

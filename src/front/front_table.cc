@@ -3,6 +3,7 @@
 #include <fmt/ranges.h>
 
 #include "abi_front.h"
+#include "bash_front.h"
 #include "front.h"
 #include "puzzle_front.h"
 #include "scenario_front.h"
@@ -13,7 +14,8 @@ std::span<const Front* const> fronts() {
   static const puzzles::PuzzleFront puzzle;
   static const hunt::AbiFront abi;
   static const scenario::ScenarioFront scenario;
-  static const Front* const table[] = {&puzzle, &abi, &scenario};
+  static const bash::BashFront bash;
+  static const Front* const table[] = {&puzzle, &abi, &scenario, &bash};
   return table;
 }
 
