@@ -78,6 +78,15 @@ class Parser {
     skip_space();
     return text_.substr(pos_, op.size()) == op;
   }
+  // Whether an identifier starts after the next `skip` characters (bash
+  // reads `--`/`++` as one operator only next to a variable: `1--1` is 2).
+  bool name_after(size_t skip) {
+    skip_space();
+    size_t p = pos_ + skip;
+    while (p < text_.size() && std::isspace(static_cast<unsigned char>(text_[p]))) ++p;
+    return p < text_.size() && is_name_start(text_[p]);
+  }
+
   // Takes `op` unless it is the start of a longer operator in `longer`.
   bool take(std::string_view op, const std::vector<std::string_view>& longer = {}) {
     if (!peek(op)) return false;
@@ -145,6 +154,8 @@ class Parser {
         if (op.empty()) continue;
         // `|` is not `||` or `|=`; `<` is not `<<` or `<=`; `+` is not `++` or `+=` ...
         std::vector<std::string_view> longer = longer_operators(op);
+        // `1--1`: `--` before a number is two minus signs.
+        if ((op == "+" || op == "-") && !name_after(2)) std::erase(longer, op == "+" ? "++" : "--");
         if (take(op, longer)) {
           matched = op;
           break;
@@ -174,10 +185,14 @@ class Parser {
   }
 
   Arith unary() {
-    if (take("++")) return increment(Arith::Kind::kPreIncrement);
-    if (take("--")) return increment(Arith::Kind::kPreDecrement);
+    if (peek("++") && name_after(2) && take("++")) return increment(Arith::Kind::kPreIncrement);
+    if (peek("--") && name_after(2) && take("--")) return increment(Arith::Kind::kPreDecrement);
     for (std::string_view op : {"-", "+", "!", "~"}) {
-      if (take(op, op == "!" ? std::vector<std::string_view>{"!="} : std::vector<std::string_view>{}))
+      std::vector<std::string_view> longer;
+      if (op == "!") longer = {"!="};
+      if (op == "-") longer = {"-="};
+      if (op == "+") longer = {"+="};
+      if (take(op, longer))
         return node(Arith::Kind::kUnary, std::string(op), {unary()});
     }
     return postfix();

@@ -58,6 +58,17 @@ TEST(ArithParser, IncrementsAndDecrements) {
   EXPECT_EQ(parsed("- -1"), "(-(-1))");
 }
 
+TEST(ArithParser, DoubleSignsNextToNumbersAreTwoOperators) {
+  // bash: $((1--1)) is 2, $((--1)) is 1, $((1---1)) is 0, $((2+++1)) is 3; $((1--x)) is an error.
+  EXPECT_EQ(parsed("1--1"), "(1-(-1))");
+  EXPECT_EQ(parsed("--1"), "(-(-1))");
+  EXPECT_EQ(parsed("1---1"), "(1-(-(-1)))");
+  EXPECT_EQ(parsed("2+++1"), "(2+(+(+1)))");
+  EXPECT_EQ(parsed("--x"), "(--x)");
+  EXPECT_EQ(parsed("x-- - 1"), "((x--)-1)");
+  EXPECT_EQ(parsed("1--x").substr(0, 6), "error:");
+}
+
 TEST(ArithParser, EmptyIsZeroAndErrorsAreReported) {
   EXPECT_EQ(parsed("  "), "0");
   EXPECT_EQ(parsed("1 +"), "error: syntax error: operand expected");

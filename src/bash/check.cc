@@ -10,6 +10,7 @@
 #include "rust_side.h"
 #include "testgen/corpus.h"
 #include "testgen/engine.h"
+#include "testgen/interrupt.h"
 
 namespace testgen::bash {
 namespace {
@@ -87,6 +88,8 @@ CheckReport check_translation(CheckSession& session, const CheckOptions& options
     row.seconds = since(fn_start);
     report.calls += result.runs;
     rows.emplace_back(row.line, std::move(row));
+    // SIGINT / SIGTERM: report what was checked so far.
+    if (interrupted()) break;
   }
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [line, row] : rows) report.functions.push_back(std::move(row));

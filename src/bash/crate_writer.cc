@@ -38,10 +38,12 @@ std::string wrapper(const TranslatedFunction& tf) {
   } else {
     std::vector<std::string> names;
     for (const Parameter& p : sig.params) {
-      params += (params.empty() ? "" : ", ") + p.name + (p.integer ? ": i64" : ": &str");
+      params += (params.empty() ? "" : ", ") + p.name + (p.integer ? ": i64" : p.path ? ": &std::path::Path" : ": &str");
       if (p.integer) prelude += fmt::format("    let {} = {}.to_string();\n", p.name, p.name);
-      names.push_back((p.integer ? "&" : "") + p.name);
-      if (!p.integer && !p.why_text.empty())
+      if (p.path) prelude += fmt::format("    let {} = {}.to_string_lossy();\n", p.name, p.name);
+      names.push_back((p.integer || p.path ? "&" : "") + p.name);
+      if (p.path) doc += fmt::format("/// `{}` is a path: it is only used as a file name.\n", p.name);
+      else if (!p.integer && !p.why_text.empty())
         doc += fmt::format("/// `{}` stays a string: it is {}.\n", p.name, p.why_text);
     }
     args = "&[";

@@ -2,11 +2,120 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 #include "arith_parser.h"
 
 namespace testgen::bash {
 namespace {
+
+// A few strings that match a POSIX ERE (for `[[ x =~ re ]]`): each choice
+// (alternative, repetition count, class member) follows `pick`.
+class RegexSampler {
+ public:
+  RegexSampler(std::string_view re, uint64_t seed) : re_(re), state_(seed * 0x9E3779B97F4A7C15ull + 1) {}
+  std::optional<std::string> sample() {
+    std::string out;
+    if (!alternation(out) || at_ != re_.size()) return std::nullopt;
+    return out;
+  }
+
+ private:
+  std::string_view re_;
+  size_t at_ = 0;
+  uint64_t state_;
+
+  uint64_t pick(uint64_t n) {
+    state_ ^= state_ << 13;
+    state_ ^= state_ >> 7;
+    state_ ^= state_ << 17;
+    return n == 0 ? 0 : state_ % n;
+  }
+
+  // Parses one alternation, writing the branch it picks.
+  bool alternation(std::string& out) {
+    std::vector<std::string> branches(1);
+    while (at_ < re_.size() && re_[at_] != ')') {
+      if (re_[at_] == '|') {
+        ++at_;
+        branches.emplace_back();
+        continue;
+      }
+      if (!piece(branches.back())) return false;
+    }
+    out += branches[pick(branches.size())];
+    return true;
+  }
+
+  bool piece(std::string& out) {
+    std::string atom;
+    char c = re_[at_++];
+    if (c == '(') {
+      if (!alternation(atom) || at_ >= re_.size() || re_[at_] != ')') return false;
+      ++at_;
+    } else if (c == '[') {
+      std::string members;
+      bool negated = at_ < re_.size() && re_[at_] == '^';
+      if (negated) ++at_;
+      bool first = true;
+      while (at_ < re_.size() && (re_[at_] != ']' || first)) {
+        first = false;
+        char lo = re_[at_++];
+        if (lo == '[' && at_ < re_.size() && re_[at_] == ':') {
+          size_t end = re_.find(":]", at_);
+          if (end == std::string_view::npos) return false;
+          std::string_view name = re_.substr(at_ + 1, end - at_ - 1);
+          members += name == "digit" ? "0123456789" : name == "alpha" ? "abcXYZ" : name == "space" ? " " : "a1";
+          at_ = end + 2;
+        } else if (at_ + 1 < re_.size() && re_[at_] == '-' && re_[at_ + 1] != ']') {
+          char hi = re_[at_ + 1];
+          at_ += 2;
+          for (char m = lo; m <= hi && m >= lo; ++m) members += m;
+        } else {
+          members += lo;
+        }
+      }
+      if (at_ >= re_.size()) return false;
+      ++at_;
+      if (negated) members = members.find('x') == std::string::npos ? "x" : "#";
+      if (members.empty()) return false;
+      atom = std::string(1, members[pick(members.size())]);
+    } else if (c == '\\') {
+      if (at_ >= re_.size()) return false;
+      atom = std::string(1, re_[at_++]);
+    } else if (c == '.') {
+      atom = "a";
+    } else if (c == '^' || c == '$') {
+      atom = "";
+    } else if (c == '*' || c == '+' || c == '?' || c == '{') {
+      return false;
+    } else {
+      atom = std::string(1, c);
+    }
+    // Quantifier: how many copies.
+    uint64_t copies = 1;
+    if (at_ < re_.size()) {
+      char q = re_[at_];
+      if (q == '*') copies = pick(3), ++at_;
+      else if (q == '+') copies = 1 + pick(3), ++at_;
+      else if (q == '?') copies = pick(2), ++at_;
+      else if (q == '{') {
+        size_t end = re_.find('}', at_);
+        if (end == std::string_view::npos) return false;
+        std::string_view inside = re_.substr(at_ + 1, end - at_ - 1);
+        size_t comma = inside.find(',');
+        uint64_t lo = std::strtoull(std::string(inside.substr(0, comma)).c_str(), nullptr, 10);
+        uint64_t hi = comma == std::string_view::npos ? lo
+                      : comma + 1 == inside.size() ? lo + 2
+                                                   : std::strtoull(std::string(inside.substr(comma + 1)).c_str(), nullptr, 10);
+        copies = lo + pick(hi >= lo ? std::min<uint64_t>(hi - lo, 5) + 1 : 1);
+        at_ = end + 1;
+      }
+    }
+    for (uint64_t i = 0; i < copies && out.size() < 200; ++i) out += atom;
+    return true;
+  }
+};
 
 class ModelWalker {
  public:
@@ -48,6 +157,22 @@ class ModelWalker {
   }
 
   void cond(const Cond& c) {
+    // The regex as bash hands it to the C library: quoted characters escaped.
+    std::string regex;
+    bool constant = c.op == "=~" && c.words.size() == 2;
+    if (constant)
+      for (const WordPart& p : c.words[1].parts) {
+        if (p.kind != WordPart::Kind::kLiteral) constant = false;
+        else if (!p.quoted) regex += p.text;
+        else
+          for (char ch : p.text) {
+            if (std::string_view("\\.[]()*+?{}|^$").find(ch) != std::string_view::npos) regex += '\\';
+            regex += ch;
+          }
+      }
+    if (constant)
+      for (uint64_t seed = 1; seed <= 6; ++seed)
+        if (std::optional<std::string> sample = RegexSampler(regex, seed).sample()) m_.strings.insert(*sample);
     for (const Word& w : c.words) pattern(w);
     for (const Cond& o : c.operands) cond(o);
   }
@@ -172,7 +297,20 @@ Gen<std::vector<std::string>> argument_generator(const InputModel& model) {
     for (const std::string& p : ps) out += p;
     return out;
   });
-  Gen<std::string> argument = gen::freq<std::string>({{4, near_constant},
+  // Fields joined by one of the separators the function knows ("1.2.3.4" for IFS=.).
+  std::vector<std::string> separators;
+  for (char c : alphabet)
+    if (!std::isalnum(static_cast<unsigned char>(c))) separators.push_back(std::string(1, c));
+  Gen<std::string> field = gen::freq<std::string>({{3, near_constant}, {1, literal}, {1, small}});
+  Gen<std::string> separated = gen::bind(gen::elements(separators), [field](std::string sep) {
+    return gen::map(gen::list(gen::choose(2, 5), field), [sep](const std::vector<std::string>& parts) {
+      std::string out;
+      for (size_t i = 0; i < parts.size(); ++i) out += (i ? sep : "") + parts[i];
+      return out;
+    });
+  });
+  Gen<std::string> argument = gen::freq<std::string>({{2, separated},
+                                                      {4, near_constant},
                                                       {2, small},
                                                       {1, extreme},
                                                       {1, full_range},

@@ -55,6 +55,7 @@ class Inference {
       Parameter p;
       p.name = names_.count(k) ? rust_ident(names_[k]) : "arg" + std::to_string(k);
       p.integer = used_.count(k) && !text_use_.count(k);
+      p.path = !p.integer && path_use_.count(k) && text_use_[k] == "a file name";
       if (text_use_.count(k)) p.why_text = text_use_[k];
       sig_.params.push_back(std::move(p));
     }
@@ -89,6 +90,7 @@ class Inference {
   std::map<size_t, std::string> names_;
   std::map<size_t, std::string> text_use_;
   std::set<size_t> used_;
+  std::set<size_t> path_use_;
   std::set<std::string> locals_;
   /// Each echo that prints one value: 0 for an integer, k for "parameter k".
   std::vector<size_t> echo_kinds_;
@@ -112,7 +114,9 @@ class Inference {
   void text_name(const std::string& name, const std::string& why) {
     if (size_t k = param_of(name)) {
       used_.insert(k);
-      if (!text_use_.count(k)) text_use_[k] = why;
+      if (why == "a file name") path_use_.insert(k);
+      // The first use that is not a file name decides the explanation.
+      if (!text_use_.count(k) || (text_use_[k] == "a file name" && why != "a file name")) text_use_[k] = why;
     }
   }
 
@@ -166,7 +170,7 @@ class Inference {
       if ((r.kind == Redirect::Kind::kOutput || r.kind == Redirect::Kind::kAppend) &&
           !(r.target.literal(target) && target.starts_with("/dev/")))
         sig_.writes_files = true;
-      word(r.target, false, captured);
+      word(r.target, false, captured, "a file name");
     }
     for (const Assignment& a : c.assignments) {
       if (c.kind == Command::Kind::kDeclare && c.name != "readonly" && c.name != "export" &&
@@ -243,6 +247,11 @@ class Inference {
         std::string before, after;
         bool has_before = i >= 1 && literal_at(i - 1, before), has_after = literal_at(i + 1, after);
         bool numeric = (has_before && is_numeric_test(before)) || (has_after && is_numeric_test(after));
+        static const std::set<std::string> kFileTests = {"-e", "-f", "-d", "-r", "-w", "-x", "-s", "-h", "-L", "-a"};
+        if (has_before && kFileTests.count(before) && c.words[i].parts.size() == 1) {
+          word(c.words[i], false, captured, "a file name");
+          continue;
+        }
         // `[ "$n" = 1 ]`: a canonical integer equals 1 as text exactly when it does as a number.
         if ((has_after && (after == "=" || after == "!=") && i + 2 < c.words.size() && integer_literal(c.words[i + 2])) ||
             (has_before && (before == "=" || before == "!=") && i >= 2 && integer_literal(c.words[i - 2])))

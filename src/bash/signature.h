@@ -17,6 +17,9 @@ namespace testgen::bash {
 struct Parameter {
   std::string name;       ///< a Rust identifier
   bool integer = false;
+  /// Used as a file name (a file test such as -f or -d, or a redirection's
+  /// target) and in no other way: `&Path`.
+  bool path = false;
   std::string why_text;   ///< when not an integer: the first use that is text ("" if unused)
 };
 

@@ -53,6 +53,14 @@ TEST(Signature, PrintingTwiceOrOtherStatusesIsOutput) {
   EXPECT_EQ(of("f() { echo $(( $1 + 1 )); }\n").result, ResultKind::kInteger);
 }
 
+TEST(Signature, AParameterUsedOnlyAsAFileNameIsAPath) {
+  Signature sig = of("f() {\n local file=$1 text=$2\n [ -f \"$file\" ] || return 1\n echo \"$text\" >> \"$file\"\n}\n");
+  ASSERT_EQ(sig.params.size(), 2u);
+  EXPECT_TRUE(sig.params[0].path);
+  EXPECT_FALSE(sig.params[1].path);
+  EXPECT_TRUE(sig.writes_files);
+}
+
 TEST(Signature, VariadicAndSideEffects) {
   Signature sig = of("f() {\n for x; do echo \"$x\" >> log.txt; done\n grep -q a /etc/passwd\n total=$#\n}\n");
   EXPECT_TRUE(sig.variadic);

@@ -171,6 +171,17 @@ impl Parser<'_> {
         self.text[self.pos..].starts_with(op.as_bytes())
     }
 
+    /// Whether a name starts after the next `skip` bytes: bash reads `--` and
+    /// `++` as one operator only next to a variable (`1--1` is 2).
+    fn name_after(&mut self, skip: usize) -> bool {
+        self.space();
+        let mut p = self.pos + skip;
+        while p < self.text.len() && self.text[p].is_ascii_whitespace() {
+            p += 1;
+        }
+        p < self.text.len() && (self.text[p].is_ascii_alphabetic() || self.text[p] == b'_')
+    }
+
     fn take(&mut self, op: &str, longer: &[&str]) -> bool {
         if !self.peek(op) {
             return false;
@@ -303,8 +314,10 @@ impl Parser<'_> {
                     ">" => &[">>", ">="],
                     "<<" => &["<<="],
                     ">>" => &[">>="],
-                    "+" => &["+=", "++"],
-                    "-" => &["-=", "--"],
+                    "+" if self.name_after(2) => &["+=", "++"],
+                    "-" if self.name_after(2) => &["-=", "--"],
+                    "+" => &["+="],
+                    "-" => &["-="],
                     _ => &[],
                 };
                 if self.take(op, longer) {
@@ -378,7 +391,8 @@ impl Parser<'_> {
     }
 
     fn unary(&mut self) -> Arith {
-        if self.take("++", &[]) || self.take("--", &[]) {
+        let prefix = (self.peek("++") || self.peek("--")) && self.name_after(2);
+        if prefix && (self.take("++", &[]) || self.take("--", &[])) {
             let increment = self.text[self.pos - 1] == b'+';
             self.space();
             let Some((name, index, after)) = self.lvalue_at(self.pos) else {

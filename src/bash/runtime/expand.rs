@@ -162,22 +162,63 @@ impl Fields {
     }
 }
 
-/// Pathname expansion in the current directory (patterns without '/').
+/// Pathname expansion: each '/'-separated component with a glob character
+/// is matched against the entries of the directories so far, in name order;
+/// names starting with '.' only match a pattern that starts with '.'.
 fn glob_cwd(pattern_text: &str) -> Vec<String> {
-    if pattern_text.contains('/') {
-        return Vec::new();
+    let absolute = pattern_text.starts_with('/');
+    let components: Vec<&str> = pattern_text.split('/').filter(|c| !c.is_empty()).collect();
+    let mut found: Vec<String> = vec![if absolute {
+        "/".to_string()
+    } else {
+        String::new()
+    }];
+    for (i, component) in components.iter().enumerate() {
+        let last = i + 1 == components.len();
+        let mut next = Vec::new();
+        for prefix in &found {
+            if !pattern::has_glob(component) {
+                let path = format!("{prefix}{}", pattern::unescape(component));
+                if last || std::path::Path::new(&path).is_dir() {
+                    next.push(if last { path } else { path + "/" });
+                }
+                continue;
+            }
+            let dir = if prefix.is_empty() {
+                "."
+            } else {
+                prefix.as_str()
+            };
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            let mut names: Vec<String> = entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| !name.starts_with('.') || component.starts_with('.'))
+                .filter(|name| pattern::matches(component, name))
+                .collect();
+            names.sort();
+            for name in names {
+                let path = format!("{prefix}{name}");
+                if last {
+                    next.push(path);
+                } else if std::path::Path::new(&path).is_dir() {
+                    next.push(path + "/");
+                }
+            }
+        }
+        found = next;
     }
-    let Ok(entries) = std::fs::read_dir(".") else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| !name.starts_with('.') || pattern_text.starts_with('.'))
-        .filter(|name| pattern::matches(pattern_text, name))
-        .collect();
-    names.sort();
-    names
+    // A pattern ending in '/' keeps it; a match must have used a glob.
+    if pattern_text.ends_with('/') {
+        found = found
+            .into_iter()
+            .map(|f| if f.ends_with('/') { f } else { f + "/" })
+            .collect();
+    }
+    found.retain(|f| f != "/" && !f.is_empty());
+    found
 }
 
 /// `$*` / `${a[*]}` in quotes: joined by the first character of IFS.
