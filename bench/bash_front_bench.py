@@ -95,7 +95,7 @@ def main():
         runs = 300
         report = json.loads(subprocess.run([testgen, "bash", "-q", small, "--check", "--json", "--runs", str(runs)],
                                            check=False, capture_output=True, text=True).stdout)
-        check_seconds = report["seconds"] - report["build_seconds"]
+        check_seconds = report["seconds"]  # the build is timed apart (build_seconds)
         checked = sum(f.get("inputs_compared", 0) for f in report["functions"])
         rate = checked / check_seconds
         calls = 100

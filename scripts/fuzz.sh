@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_tree_json fuzz_case_json fuzz_run_summary fuzz_scenario fuzz_expectations fuzz_lua_suite)
+[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_tree_json fuzz_case_json fuzz_run_summary fuzz_scenario fuzz_expectations fuzz_lua_suite fuzz_bash_script)
 
 [[ -f build/fuzz/build.ninja ]] || cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target "${targets[@]}" >/dev/null

@@ -10,9 +10,18 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace testgen::bash {
+
+/// The number a positional parameter's digits name, saturating (`${99999999999}`
+/// is just very large, never an overflow).
+inline size_t positional_index(std::string_view digits) {
+  size_t n = 0;
+  for (char c : digits) n = n > 100'000'000 ? n : n * 10 + static_cast<size_t>(c - '0');
+  return n;
+}
 
 struct Pos {
   uint32_t line = 1;  ///< 1-based

@@ -213,7 +213,7 @@ class ModelWalker {
 
   void param(const ParamExp& e) {
     if (!e.name.empty() && std::all_of(e.name.begin(), e.name.end(), ::isdigit))
-      m_.arity = std::max<size_t>(m_.arity, std::stoul(e.name));
+      m_.arity = std::max<size_t>(m_.arity, std::min<size_t>(positional_index(e.name), 16));
     if (e.name == "@" || e.name == "*" || e.name == "#") m_.variadic = true;
     if (e.index) word(*e.index);
     for (const Word& a : e.args) pattern(a);

@@ -70,7 +70,7 @@ void refuse_unparsed(TSNode node, const Nodes& n, Script& script) {
 
 }  // namespace
 
-Script lower_script(const std::string& path, std::string source) {
+Script lower_script(const std::string& path, std::string source, bool ask_bash) {
   SyntaxTree tree(source);
   if (!ts_node_is_null(first_syntax_error(tree.root()))) {
     SyntaxTree retry(without_last_test_next(source));
@@ -81,7 +81,7 @@ Script lower_script(const std::string& path, std::string source) {
   TSNode error = first_syntax_error(root);
   // Where bash itself reads the script, what tree-sitter-bash cannot parse
   // only costs the functions it is in; anything else is a syntax error.
-  bool bash_reads_it = !ts_node_is_null(error) && bash_accepts(text);
+  bool bash_reads_it = !ts_node_is_null(error) && ask_bash && bash_accepts(text);
   if (!ts_node_is_null(error) && !bash_reads_it) {
     Pos at = Nodes::pos(error);
     uint32_t start = ts_node_start_byte(error);

@@ -26,7 +26,10 @@ struct Unsupported : std::runtime_error {
   std::string detail;
 };
 
-/// Lowers `source` (the text of `path`). Throws BashSyntaxError on a syntax error.
-Script lower_script(const std::string& path, std::string source);
+/// Lowers `source` (the text of `path`). Throws BashSyntaxError on a syntax
+/// error. Where tree-sitter-bash cannot parse a piece, `bash -n` decides
+/// whether it is bash's syntax (then only the functions in it are refused);
+/// `ask_bash` false skips that and calls it a syntax error (the fuzzer).
+Script lower_script(const std::string& path, std::string source, bool ask_bash = true);
 
 }  // namespace testgen::bash

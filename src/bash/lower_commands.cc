@@ -508,7 +508,7 @@ Redirect Lowerer::redirect(TSNode node) const {
   else if (op == ">&") out.kind = Redirect::Kind::kDuplicate, out.fd = 1;
   else if (op == "<&") out.kind = Redirect::Kind::kDuplicate, out.fd = 0;
   else throw Unsupported("redirection '" + op + "'", pos(node));
-  if (!ts_node_is_null(descriptor)) out.fd = std::stoi(std::string(n_.text(descriptor)));
+  if (!ts_node_is_null(descriptor)) out.fd = static_cast<int>(std::min<size_t>(positional_index(n_.text(descriptor)), 1000));
   std::string target;
   if (out.kind == Redirect::Kind::kDuplicate && out.target.literal(target) && target == "-")
     out.kind = Redirect::Kind::kClose;

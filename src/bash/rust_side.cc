@@ -88,7 +88,7 @@ std::vector<RustCall> RustSide::call(const std::vector<RustRequest>& requests) {
         c.outcome = RustCall::Outcome::kCrashed;
         c.why = "the harness answered '" + printable(line.substr(0, 80)) + "'";
       } else {
-        c.status = std::stoi(status);
+        c.status = static_cast<int>(std::strtol(status.c_str(), nullptr, 10));
       }
       answers.push_back(std::move(c));
       ++got;

@@ -32,7 +32,7 @@ size_t positional_of(const Word& w) {
   const ParamExp& e = *w.parts[0].param;
   if (e.op != ParamOp::kPlain || e.index || e.name.empty() || !std::all_of(e.name.begin(), e.name.end(), ::isdigit))
     return 0;
-  return std::stoul(e.name);
+  return positional_index(e.name);
 }
 
 class Inference {
@@ -51,6 +51,11 @@ class Inference {
     size_t arity = 0;
     for (auto& [k, use] : text_use_) arity = std::max(arity, k);
     for (size_t k : used_) arity = std::max(arity, k);
+    // Beyond a dozen parameters a slice reads better (and ${99999} stays sane).
+    if (arity > 12) {
+      sig_.variadic = true;
+      arity = 0;
+    }
     for (size_t k = 1; k <= arity; ++k) {
       Parameter p;
       p.name = names_.count(k) ? rust_ident(names_[k]) : "arg" + std::to_string(k);
@@ -102,7 +107,7 @@ class Inference {
 
   // Which parameter a variable or positional name stands for (0: none).
   size_t param_of(const std::string& name) const {
-    if (!name.empty() && std::all_of(name.begin(), name.end(), ::isdigit)) return std::stoul(name);
+    if (!name.empty() && std::all_of(name.begin(), name.end(), ::isdigit)) return positional_index(name);
     auto it = bound_.find(name);
     return it == bound_.end() ? 0 : it->second;
   }
