@@ -25,6 +25,8 @@ for t in "${targets[@]}"; do
   dirs=("$corpus")
   [[ -d "$regressions" ]] && dirs+=("$regressions")
   [[ -d "fuzz/seeds/$t" ]] && dirs+=("fuzz/seeds/$t")
+  # The bash front's fuzzer starts from the example scripts.
+  [[ $t == fuzz_bash_script ]] && dirs+=(examples/bash)
   if ! build/fuzz/fuzz/"$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       -artifact_prefix="build/fuzz/crashes/$t/" "${dirs[@]}" >"build/fuzz/crashes/$t/fuzz.log" 2>&1; then
     echo "fuzz: $t found a failure (input in build/fuzz/crashes/$t/):" >&2

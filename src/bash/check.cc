@@ -68,7 +68,19 @@ CheckReport check_translation(CheckSession& session, const CheckOptions& options
     // Inputs bash cannot finish (deep recursion, huge loops) become rarer.
     engine.discard_gain = -1;
     engine.store = view.get();
-    EngineReport result = Engine(target, engine).run();
+    EngineReport result;
+    try {
+      result = Engine(target, engine).run();
+    } catch (const Interrupted&) {
+      // A child killed by SIGINT/SIGTERM: the table still shows what was checked.
+      row.note = "interrupted";
+      row.compared = target.compared();
+      row.distinct = target.distinct();
+      for (uint32_t line : target.lines_run())
+        if (own.lines.count(line)) ++row.lines_run;
+      rows.emplace_back(row.line, std::move(row));
+      break;
+    }
     row.compared = target.compared();
     row.distinct = target.distinct();
     if (row.compared == 0) row.note = target.last_inconclusive();

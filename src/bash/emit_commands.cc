@@ -372,6 +372,19 @@ void RustEmitter::if_command(const Command& c) {
   }
 }
 
+// The body of a loop in its own labelled block (`continue` breaks out of
+// it), then the loop's status: that of the last body run, 0 if none ran.
+void RustEmitter::loop_body(const Loop& labels, const Block& body, const std::string& last, bool leaves) {
+  loops_.push_back(labels);
+  line(fmt::format("'{}: {{", labels.continue_label));
+  ++indent_;
+  block(body);
+  --indent_;
+  line("}");
+  loops_.pop_back();
+  if (!leaves) line(fmt::format("{} = sh.status;", last));
+}
+
 void RustEmitter::loop(const Command& c) {
   std::string n = std::to_string(++temps_);
   Loop labels{"loop_" + n, "body_" + n};
@@ -384,14 +397,7 @@ void RustEmitter::loop(const Command& c) {
   line(fmt::format("if sh.status {} 0 {{", c.kind == Command::Kind::kWhile ? "!=" : "=="));
   line("    break;");
   line("}");
-  loops_.push_back(labels);
-  line(fmt::format("'{}: {{", labels.continue_label));
-  ++indent_;
-  block(c.blocks[1]);
-  --indent_;
-  line("}");
-  loops_.pop_back();
-  if (!leaves) line(fmt::format("{} = sh.status;", last));
+  loop_body(labels, c.blocks[1], last, leaves);
   --indent_;
   line("}");
   line(fmt::format("sh.status = {};", last));
@@ -407,14 +413,7 @@ void RustEmitter::for_command(const Command& c) {
   line(fmt::format("'{}: for item in {} {{", labels.break_label, items));
   ++indent_;
   line(fmt::format("sh.set({}, item)?;", rust_string(c.name)));
-  loops_.push_back(labels);
-  line(fmt::format("'{}: {{", labels.continue_label));
-  ++indent_;
-  block(c.blocks[0]);
-  --indent_;
-  line("}");
-  loops_.pop_back();
-  if (!leaves) line(fmt::format("{} = sh.status;", last));
+  loop_body(labels, c.blocks[0], last, leaves);
   --indent_;
   line("}");
   line(fmt::format("sh.status = {};", last));
@@ -438,14 +437,7 @@ void RustEmitter::arith_for(const Command& c) {
     line("    break;");
     line("}");
   }
-  loops_.push_back(labels);
-  line(fmt::format("'{}: {{", labels.continue_label));
-  ++indent_;
-  block(c.blocks[0]);
-  --indent_;
-  line("}");
-  loops_.pop_back();
-  if (!leaves) line(fmt::format("{} = sh.status;", last));
+  loop_body(labels, c.blocks[0], last, leaves);
   if (c.ariths[2] && !leaves) {
     line(fmt::format("let _ = {};", arith(*c.ariths[2])));
     line("if sh.arith_failed() {");

@@ -94,6 +94,7 @@ class RustEmitter {
   void declaration(const Command& c);
   void if_command(const Command& c);
   void loop(const Command& c);
+  void loop_body(const Loop& labels, const Block& body, const std::string& last, bool leaves);
   void for_command(const Command& c);
   void arith_for(const Command& c);
   void case_command(const Command& c);

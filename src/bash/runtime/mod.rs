@@ -453,34 +453,12 @@ impl Shell {
     /// the current scope (unset until assigned, as bash has it).
     pub fn declare_local(&mut self, name: &str, attrs: Attrs) {
         let frame = self.frames.last_mut().expect("a frame");
-        let var = frame.locals.entry(name.to_string()).or_default();
-        var.integer |= attrs.integer;
-        var.readonly |= attrs.readonly;
-        var.exported |= attrs.exported;
-        var.upper |= attrs.upper;
-        var.lower |= attrs.lower;
-        if attrs.indexed && var.value.is_none() {
-            var.value = Some(Value::Indexed(BTreeMap::new()));
-        }
-        if attrs.assoc && !matches!(var.value, Some(Value::Assoc(_))) {
-            var.value = Some(Value::Assoc(Vec::new()));
-        }
+        apply_attrs(frame.locals.entry(name.to_string()).or_default(), attrs);
     }
 
     /// `declare -g`, `readonly`, `export` (and `declare` at the top level).
     pub fn declare_global(&mut self, name: &str, attrs: Attrs) {
-        let var = self.lookup_mut(name);
-        var.integer |= attrs.integer;
-        var.readonly |= attrs.readonly;
-        var.exported |= attrs.exported;
-        var.upper |= attrs.upper;
-        var.lower |= attrs.lower;
-        if attrs.indexed && var.value.is_none() {
-            var.value = Some(Value::Indexed(BTreeMap::new()));
-        }
-        if attrs.assoc && !matches!(var.value, Some(Value::Assoc(_))) {
-            var.value = Some(Value::Assoc(Vec::new()));
-        }
+        apply_attrs(self.lookup_mut(name), attrs);
     }
 
     /// Marks `name` readonly once its value is set.
@@ -762,6 +740,21 @@ pub struct Attrs {
     pub lower: bool,
     pub indexed: bool,
     pub assoc: bool,
+}
+
+/// Adds `attrs` to a variable; -a / -A make an empty array of an unset one.
+fn apply_attrs(var: &mut Var, attrs: Attrs) {
+    var.integer |= attrs.integer;
+    var.readonly |= attrs.readonly;
+    var.exported |= attrs.exported;
+    var.upper |= attrs.upper;
+    var.lower |= attrs.lower;
+    if attrs.indexed && var.value.is_none() {
+        var.value = Some(Value::Indexed(BTreeMap::new()));
+    }
+    if attrs.assoc && !matches!(var.value, Some(Value::Assoc(_))) {
+        var.value = Some(Value::Assoc(Vec::new()));
+    }
 }
 
 /// The order bash lists an associative array in: its hash table's buckets

@@ -147,26 +147,31 @@ fn bracket(chars: &[char], start: usize) -> Option<(Token, usize)> {
     None
 }
 
+/// Whether `c` is in the character class `[:name:]` (shared with regex.rs).
+pub fn class_has(name: &str, c: char) -> bool {
+    match name {
+        "alpha" => c.is_alphabetic(),
+        "digit" => c.is_ascii_digit(),
+        "alnum" => c.is_alphanumeric(),
+        "upper" => c.is_uppercase(),
+        "lower" => c.is_lowercase(),
+        "space" => c.is_whitespace(),
+        "blank" => c == ' ' || c == '\t',
+        "punct" => c.is_ascii_punctuation(),
+        "xdigit" => c.is_ascii_hexdigit(),
+        "cntrl" => c.is_control(),
+        "print" => !c.is_control(),
+        "graph" => !c.is_control() && !c.is_whitespace(),
+        "word" => c.is_alphanumeric() || c == '_',
+        _ => false,
+    }
+}
+
 fn class_matches(negated: bool, items: &[ClassItem], c: char) -> bool {
     let hit = items.iter().any(|item| match item {
         ClassItem::Char(x) => *x == c,
         ClassItem::Range(lo, hi) => *lo <= c && c <= *hi,
-        ClassItem::Named(name) => match name.as_str() {
-            "alpha" => c.is_alphabetic(),
-            "digit" => c.is_ascii_digit(),
-            "alnum" => c.is_alphanumeric(),
-            "upper" => c.is_uppercase(),
-            "lower" => c.is_lowercase(),
-            "space" => c.is_whitespace(),
-            "blank" => c == ' ' || c == '\t',
-            "punct" => c.is_ascii_punctuation(),
-            "xdigit" => c.is_ascii_hexdigit(),
-            "cntrl" => c.is_control(),
-            "print" => !c.is_control(),
-            "graph" => !c.is_control() && !c.is_whitespace(),
-            "word" => c.is_alphanumeric() || c == '_',
-            _ => false,
-        },
+        ClassItem::Named(name) => class_has(name, c),
     });
     hit != negated
 }

@@ -3,6 +3,7 @@
 //! there, and its groups in BASH_REMATCH. Characters are Unicode scalar
 //! values (a UTF-8 locale).
 
+use super::pattern::class_has;
 use super::{Abort, Shell};
 
 #[derive(Debug, Clone)]
@@ -151,24 +152,6 @@ impl Parser<'_> {
                 ranges.push((c, c));
             }
         }
-    }
-}
-
-fn class_has(name: &str, c: char) -> bool {
-    match name {
-        "alpha" => c.is_alphabetic(),
-        "digit" => c.is_ascii_digit(),
-        "alnum" => c.is_alphanumeric(),
-        "upper" => c.is_uppercase(),
-        "lower" => c.is_lowercase(),
-        "space" => c.is_whitespace(),
-        "blank" => c == ' ' || c == '\t',
-        "punct" => c.is_ascii_punctuation(),
-        "xdigit" => c.is_ascii_hexdigit(),
-        "cntrl" => c.is_control(),
-        "print" => !c.is_control(),
-        "graph" => !c.is_control() && !c.is_whitespace(),
-        _ => false,
     }
 }
 
