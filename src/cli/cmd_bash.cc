@@ -89,8 +89,11 @@ int run_bash(const Args& args) {
                "64-bit arithmetic). A function that uses a construct outside the supported subset is\n"
                "reported as FILE:LINE:COL with the construct, and the others are still translated.\n"
                "Prints a JSON summary on stdout. Exit 0 when every function was translated, 3 when some\n"
-               "were refused (or the script has a syntax error), 2 on a usage error, 5 if DIR cannot be written.\n\n"
-               "example: testgen bash examples/bash/factorial.sh -o out/factorial && cd out/factorial && cargo build",
+               "were refused (or the script has a syntax error), 2 on a usage error, 5 if DIR cannot be written.\n"
+               "With --check the output is the check's table (--json: JSON) and the exit status is 1 when a\n"
+               "translation differs from bash; --corpus-root keeps each difference as a case for 'testgen replay'.\n\n"
+               "examples: testgen bash examples/bash/factorial.sh -o out/factorial && cd out/factorial && cargo build\n"
+               "          testgen bash examples/bash/strings.sh --check",
                "testgen bash"};
   std::string script_path, out_dir;
   bool quiet = false, no_format = false, check = false, json = false;
