@@ -33,6 +33,9 @@ done <answers
 run "$TESTGEN" bash -q "$examples/factorial.sh" --check --json --runs 60 -o crates/factorial
 expect_rc 0
 [[ "$(json out 'd["functions"][0]["equivalent"]')" == True ]] || fail "check: $(cat out)"
+# Rewriting a crate replaces it in place: the earlier build stays, no staging is left.
+[[ -d crates/factorial/target/debug ]] || fail "the earlier build was not kept"
+! compgen -G "crates/.factorial.tmp-*" >/dev/null || fail "a staging directory was left behind"
 [[ "$(json out 'd["functions"][0]["bash_lines_run"] == d["functions"][0]["bash_lines"]')" == True ]] || fail "coverage: $(cat out)"
 (( $(json out 'd["functions"][0]["distinct_inputs"]') >= 20 )) || fail "too few inputs: $(cat out)"
 

@@ -86,8 +86,6 @@ struct WordPart {
 struct Word {
   Pos pos;
   std::vector<WordPart> parts;
-  /// A literal with no expansion and nothing quoted, e.g. `-n` or `foo`.
-  bool is_plain_literal() const;
   /// The literal text of a word made of literals only (quoted or not).
   bool literal(std::string& out) const;
 };

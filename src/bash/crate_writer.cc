@@ -1,6 +1,8 @@
 #include "crate_writer.h"
 
 #include <fmt/format.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -337,8 +339,16 @@ void write_crate(const Translation& t, const fs::path& dir_in, const CrateOption
     }
     // Keep an earlier build's target/ so cargo does not start from nothing.
     if (fs::exists(dir / "target")) fs::rename(dir / "target", staging / "target");
-    fs::remove_all(dir);
-    fs::rename(staging, dir);
+    // One atomic exchange with the old crate, so a kill never leaves DIR
+    // missing; without it (a new DIR, or a filesystem that lacks it) a rename.
+    if (!fs::exists(dir)) {
+      fs::rename(staging, dir);
+    } else if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, dir.c_str(), RENAME_EXCHANGE) == 0) {
+      fs::remove_all(staging);  // now the old crate
+    } else {
+      fs::remove_all(dir);
+      fs::rename(staging, dir);
+    }
   } catch (const fs::filesystem_error& e) {
     fs::remove_all(staging, ec);
     throw StorageError(fmt::format("cannot write the crate to {}: {}", dir.string(), e.code().message()));

@@ -15,7 +15,8 @@ namespace testgen::bash {
 
 class Lowerer {
  public:
-  /// `origin` shifts positions when lowering a fragment re-parsed on its own.
+  /// `origin` shifts positions when lowering text parsed on its own (a
+  /// command substitution or ${...} cut out by lex_word.cc).
   Lowerer(const std::string& source, Pos origin = {1, 1}, uint32_t skip_cols = 0)
       : n_{source}, origin_(origin), skip_cols_(skip_cols) {}
 
@@ -27,7 +28,7 @@ class Lowerer {
   /// when it holds $-expansions.
   Arith arith_text(std::string_view text, Pos pos) const;
   /// Text that bash treats like the inside of "..." or a bare word (a
-  /// pattern in ${v#...}): re-parsed on its own.
+  /// pattern in ${v#...}): read by lex() (lex_word.cc).
   Word fragment(std::string_view text, Pos pos, bool double_quoted) const;
   /// Our own reading of word text (lex_word.cc).
   Word lex(std::string_view text, Pos at, bool double_quoted) const;

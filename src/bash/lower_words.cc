@@ -339,10 +339,6 @@ Arith Lowerer::arith_text(std::string_view text, Pos at) const {
   return a;
 }
 
-bool Word::is_plain_literal() const {
-  return parts.size() == 1 && parts[0].kind == WordPart::Kind::kLiteral && !parts[0].quoted;
-}
-
 bool Word::literal(std::string& out) const {
   out.clear();
   for (const WordPart& part : parts) {
