@@ -20,6 +20,9 @@ packages=(
   clang-16 libclang-rt-16-dev
   # the bash front: real-world bash functions to translate and check
   bash-doc
+  # generated crates' tests: Debian's proptest (offline), and llvm-22, whose
+  # llvm-profdata / llvm-cov read rustc 1.95's coverage profiles
+  librust-proptest-dev librust-proptest+std-dev llvm-22
 )
 # npm fetches tree-sitter and tree-sitter-bash at configure time; it comes
 # with the nodejs package on some machines and as its own package on others.

@@ -221,4 +221,14 @@ struct Script {
   std::vector<std::pair<uint32_t, uint32_t>> main_ranges;
 };
 
+/// The positional parameter a word is exactly ("$1", $1, "${1}"), or 0.
+inline size_t positional_of(const Word& w) {
+  if (w.parts.size() != 1 || w.parts[0].kind != WordPart::Kind::kParam) return 0;
+  const ParamExp& e = *w.parts[0].param;
+  if (e.op != ParamOp::kPlain || e.index || e.name.empty() ||
+      e.name.find_first_not_of("0123456789") != std::string::npos)
+    return 0;
+  return positional_index(e.name);
+}
+
 }  // namespace testgen::bash

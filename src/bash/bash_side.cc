@@ -60,7 +60,7 @@ std::string definitions_only(const Script& script) {
 BashSide::BashSide(const Script& script, fs::path scratch, BashOptions options)
     : scratch_(std::move(scratch)), driver_(scratch_ / "definitions.sh"), options_(std::move(options)) {
   // A scrubbed environment, the same for bash and for the Rust harness.
-  env_ = {"PATH=/usr/local/bin:/usr/bin:/bin", "LC_ALL=C.UTF-8", "HOME=" + (scratch_ / "home").string(), "TERM=dumb"};
+  env_ = {"PATH=/usr/local/bin:/usr/bin:/bin", "LC_ALL=C.UTF-8", "HOME=/nonexistent", "TERM=dumb"};
   std::ofstream out(driver_, std::ios::binary);
   out << definitions_only(script);
   if (!out.flush()) throw StorageError(fmt::format("cannot write {}", driver_.string()));
@@ -98,6 +98,7 @@ BashCall BashSide::call(const std::string& function, const std::vector<std::stri
     call.why = "bash does not define it: the script's definitions stop loading before it (under bash's default options)";
   }
   call.out = std::move(r.out);
+  call.seconds = r.seconds;
   call.files = file_listing(dir);
   // Trace lines: "+...+./definitions.sh:LINE: command".
   std::ifstream in(trace, std::ios::binary);

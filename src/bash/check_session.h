@@ -10,6 +10,7 @@
 
 #include "bash_side.h"
 #include "check_target.h"
+#include "oracle.h"
 #include "rust_side.h"
 #include "testgen/corpus.h"
 #include "translate.h"
@@ -32,6 +33,10 @@ class CheckSession {
 
   /// The engine target for translated function `name` (nullptr if it was not translated).
   std::unique_ptr<CheckTarget> target(const std::string& name);
+  /// Bash's and the translation's answers for function `name`, remembered.
+  std::unique_ptr<Oracle> oracle(const std::string& name) { return std::make_unique<Oracle>(*bash_, *rust_, name); }
+  BashSide& bash() { return *bash_; }
+  RustSide& rust() { return *rust_; }
 
  private:
   std::unique_ptr<Script> script_;

@@ -2,9 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <atomic>
-#include <mutex>
-#include <thread>
 
 namespace testgen::bash {
 namespace {
@@ -58,47 +55,13 @@ std::string CheckTarget::describe(const Cursor& input) {
 }
 
 std::vector<RunResult> CheckTarget::run_batch(std::span<const Cursor> inputs) {
-  std::vector<std::vector<std::string>> args;
-  std::vector<RustRequest> requests;
-  for (const Cursor& c : inputs) {
-    args.push_back(args_(c.child(0)));
-    requests.push_back({reads_stdin_ ? input_(c.child(1)) : std::string(), function_, args.back()});
-  }
-  // bash runs one process per call: as many at once as there are cores.
-  std::vector<BashCall> bash(inputs.size());
-  std::atomic<size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  auto worker = [&] {
-    for (size_t i = next++; i < bash.size(); i = next++) {
-      try {
-        bash[i] = bash_.call(function_, args[i], requests[i].input);
-      } catch (...) {
-        std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-        next = bash.size();
-      }
-    }
-  };
-  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), bash.size());
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (std::thread& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
-  // Only what bash finished is worth comparing: the rest never reaches the harness.
-  std::vector<RustRequest> comparable;
-  std::vector<size_t> slot(inputs.size(), SIZE_MAX);
-  for (size_t i = 0; i < inputs.size(); ++i)
-    if (bash[i].conclusive) {
-      slot[i] = comparable.size();
-      comparable.push_back(requests[i]);
-    }
-  std::vector<RustCall> answers = rust_.call(comparable);
+  std::vector<CallInput> calls;
+  for (const Cursor& c : inputs) calls.push_back({args_(c.child(0)), reads_stdin_ ? input_(c.child(1)) : std::string()});
+  std::vector<PairedCall> paired = run_both(bash_, rust_, function_, calls);
   std::vector<RunResult> results(inputs.size());
   for (size_t i = 0; i < inputs.size(); ++i) {
     RunResult& r = results[i];
-    const BashCall& b = bash[i];
+    const BashCall& b = paired[i].bash;
     for (uint32_t line : b.lines) {
       r.features.add(fmt::format("line {}", line));
       r.feature_names.push_back(fmt::format("line {}", line));
@@ -113,9 +76,10 @@ std::vector<RunResult> CheckTarget::run_batch(std::span<const Cursor> inputs) {
       continue;
     }
     ++compared_;
-    distinct_.insert(shell_call(function_, args[i]) + "\n" + requests[i].input);
+    distinct_.insert(shell_call(function_, calls[i].args) + "\n" + calls[i].input);
     lines_.insert(b.lines.begin(), b.lines.end());
-    const RustCall& c = answers[slot[i]];
+    const RustCall& c = paired[i].rust;
+    if (paired[i].agree()) keep_sample(calls[i], b);
     std::string expected = fmt::format("bash: status {}, stdout {}", b.status, shown(b.out));
     if (c.outcome != RustCall::Outcome::kAnswered) {
       r.verdict = Verdict::kFail;
@@ -135,6 +99,16 @@ std::vector<RunResult> CheckTarget::run_batch(std::span<const Cursor> inputs) {
     r.labels["rust_stdout"] = printable(c.out.substr(0, 2000));
   }
   return results;
+}
+
+void CheckTarget::keep_sample(const CallInput& call, const BashCall& bash) {
+  // The first input for each set of lines bash ran, and a bounded pool of the rest.
+  std::string key;
+  for (uint32_t line : bash.lines) key += std::to_string(line) + ",";
+  key += "status " + std::to_string(bash.status);
+  bool new_path = paths_.insert(key).second;
+  if (!new_path && samples_.size() >= kMaxSamples) return;
+  samples_.push_back({call, bash, new_path});
 }
 
 }  // namespace testgen::bash

@@ -6,10 +6,12 @@
 // the script lines bash ran, and its exit status.
 
 #include <memory>
+#include <set>
 #include <string>
 
 #include "bash_side.h"
 #include "input_model.h"
+#include "paired_calls.h"
 #include "rust_side.h"
 #include "testgen/engine.h"
 
@@ -36,6 +38,16 @@ class CheckTarget : public Target {
   const std::string& last_inconclusive() const { return last_inconclusive_; }
   const std::set<uint32_t>& lines_run() const { return lines_; }
 
+  /// An input on which bash and the translation agreed, with bash's answer.
+  struct Sample {
+    CallInput call;
+    BashCall bash;
+    bool new_path = false;  ///< the first input to run its set of lines (and exit status)
+  };
+  /// What the run kept: every input that ran a new set of lines, and the
+  /// first others up to a bound (test generation draws from them).
+  const std::vector<Sample>& samples() const { return samples_; }
+
  private:
   std::string script_, function_, script_text_;
   // The input is drawn from two children of the root: arguments and stdin.
@@ -48,6 +60,11 @@ class CheckTarget : public Target {
   std::set<uint32_t> lines_;
   std::set<std::string> distinct_;
   std::string last_inconclusive_;
+  static constexpr size_t kMaxSamples = 1000;
+  std::vector<Sample> samples_;
+  std::set<std::string> paths_;
+
+  void keep_sample(const CallInput& call, const BashCall& bash);
 };
 
 /// `f 'a' 'b c'`: a call as one would type it.

@@ -15,6 +15,8 @@ struct CrateOptions {
   std::string name;  ///< the package name (from the script's file name)
   /// Run rustfmt over the sources when it is installed.
   bool format = true;
+  /// Generated tests and their configuration (test_writer.h), if any.
+  const struct CrateTests* tests = nullptr;
 };
 
 /// The crate name for a script path: its stem, as a Rust identifier.

@@ -26,15 +26,6 @@ bool integer_literal(const Word& w) {
   return start < text.size() && text.find_first_not_of("0123456789", start) == std::string::npos;
 }
 
-// The positional parameter a word is exactly ("$1", $1, "${1}"), or 0.
-size_t positional_of(const Word& w) {
-  if (w.parts.size() != 1 || w.parts[0].kind != WordPart::Kind::kParam) return 0;
-  const ParamExp& e = *w.parts[0].param;
-  if (e.op != ParamOp::kPlain || e.index || e.name.empty() || !std::all_of(e.name.begin(), e.name.end(), ::isdigit))
-    return 0;
-  return positional_index(e.name);
-}
-
 class Inference {
  public:
   Inference(Signature& sig, const std::set<std::string>& functions) : sig_(sig), functions_(functions) {}

@@ -6,12 +6,14 @@ extern "C" const TSLanguage* tree_sitter_bash(void);
 
 namespace testgen::bash {
 
-SyntaxTree::SyntaxTree(std::string source) : source_(std::move(source)) {
+SyntaxTree::SyntaxTree(std::string source) : SyntaxTree(std::move(source), tree_sitter_bash()) {}
+
+SyntaxTree::SyntaxTree(std::string source, const TSLanguage* language) : source_(std::move(source)) {
   std::unique_ptr<TSParser, void (*)(TSParser*)> parser(ts_parser_new(), ts_parser_delete);
-  if (!ts_parser_set_language(parser.get(), tree_sitter_bash()))
-    throw std::logic_error("tree-sitter-bash and the tree-sitter runtime disagree on the ABI version");
+  if (!ts_parser_set_language(parser.get(), language))
+    throw std::logic_error("a tree-sitter grammar and the tree-sitter runtime disagree on the ABI version");
   tree_.reset(ts_parser_parse_string(parser.get(), nullptr, source_.data(), static_cast<uint32_t>(source_.size())));
-  if (!tree_) throw std::runtime_error("tree-sitter could not parse the script");
+  if (!tree_) throw std::runtime_error("tree-sitter could not parse the source");
 }
 
 TSNode SyntaxTree::root() const { return ts_tree_root_node(tree_.get()); }

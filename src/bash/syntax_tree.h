@@ -1,6 +1,7 @@
 #pragma once
-// tree-sitter-bash behind a small RAII wrapper: parse a source text and walk
-// its nodes with their text and 1-based positions.
+// tree-sitter behind a small RAII wrapper: parse a source text (bash, or
+// another grammar such as Rust's) and walk its nodes with their text and
+// 1-based positions.
 
 #include <memory>
 #include <string>
@@ -15,7 +16,9 @@ namespace testgen::bash {
 
 class SyntaxTree {
  public:
+  /// Parsed as bash.
   explicit SyntaxTree(std::string source);
+  SyntaxTree(std::string source, const TSLanguage* language);
   SyntaxTree(SyntaxTree&&) noexcept = default;
   SyntaxTree& operator=(SyntaxTree&&) noexcept = default;
 

@@ -17,6 +17,8 @@
 #include "lower.h"
 #include "testgen/errors.h"
 #include "translate.h"
+#include "quality.h"
+#include "quality_report.h"
 
 namespace testgen::cli {
 namespace {
@@ -96,7 +98,8 @@ int run_bash(const Args& args) {
                "          testgen bash examples/bash/strings.sh --check",
                "testgen bash"};
   std::string script_path, out_dir;
-  bool quiet = false, no_format = false, check = false, json = false;
+  bool quiet = false, no_format = false, check = false, json = false, tests = false, quality = false;
+  bash::QualityOptions quality_options;
   double bash_timeout = 1.0;
   std::string bash_program = "bash";
   EngineBudget budget;
@@ -108,7 +111,29 @@ int run_bash(const Args& args) {
                "run every translated function against bash itself on generated inputs (guided by the lines bash\n"
                "runs) and print a table: transpiled?, equivalent on how many inputs, bash lines covered, the first\n"
                "difference shrunk to its smallest input. Exit 1 when a difference is found");
-  app.add_flag("--json", json, "with --check: the report as JSON instead of the table");
+  app.add_flag("--json", json, "with --check or --quality: the report as JSON instead of the table");
+  app.add_flag("--tests", tests,
+               "with -o: also generate tests into the crate (tests/<function>_test.rs unit tests, whose expected\n"
+               "values are bash's answers; tests/<function>_properties.rs proptest properties that held on bash;\n"
+               "doctests from the script's examples) and run them with cargo test");
+  app.add_flag("--quality", quality,
+               "with -o: --tests, then measure the quality gates on the crate and print the Quality Report:\n"
+               "rustfmt, clippy -D warnings (cognitive complexity < 10), line coverage (llvm-cov), mutation\n"
+               "score (testgen's own mutation runner), property tests and doctests per function. Uncovered\n"
+               "lines and missed mutants drive more bash-checked tests. Exit 6 when a gate fails");
+  app.add_option("--target-coverage", quality_options.target_coverage, "with --quality: the line coverage gate, in percent")
+      ->check(number_in(0, 100));
+  app.add_option("--target-mutation-score", quality_options.target_mutation_score,
+                 "with --quality: the mutation score gate, in percent")
+      ->check(number_in(0, 100));
+  app.add_option("--property-cases", quality_options.tests.property_cases,
+                 "cases each generated property test draws (default 1000)")
+      ->check(number_in(1, 1000000));
+  app.add_option("--coverage-rounds", quality_options.coverage_rounds,
+                 "with --quality: rounds of tests added for uncovered lines (default 3)");
+  app.add_option("--mutation-rounds", quality_options.mutation_rounds,
+                 "with --quality: rounds of tests added for missed mutants (default 2)");
+  app.add_option("--jobs", quality_options.jobs, "with --quality: mutants built and tested at once (default: the cores)");
   FrontOptions globals;
   add_global_options(app, globals);
   app.add_option("--bash", bash_program, "with --check: the bash to compare against (default: bash on PATH)");
@@ -121,6 +146,33 @@ int run_bash(const Args& args) {
     bash::Script script = bash::lower_script(script_path, read_script(script_path));
     bash::Translation t = bash::translate(script);
     std::string crate = bash::crate_name_for(script_path);
+    if ((tests || quality) && out_dir.empty()) throw UsageError("--tests and --quality need -o DIR: the crate they test");
+    if ((tests || quality) && check) throw UsageError("--check cannot be combined with --tests or --quality");
+    if (tests || quality) {
+      bash::BashOptions bash_options;
+      bash_options.timeout = std::chrono::milliseconds(static_cast<int64_t>(bash_timeout * 1000));
+      bash_options.bash = bash_program;
+      if (!quiet) fmt::print(stderr, "testgen: translating and building the crate (cargo, offline)\n");
+      bash::CheckSession session(script_path, read_script(script_path), out_dir, bash_options, !no_format);
+      EngineOptions engine;
+      engine.max_runs = 300;
+      budget.apply(engine);
+      quality_options.tests.runs = engine.max_runs;
+      quality_options.tests.seed = engine.seed;
+      quality_options.gates = quality;
+      quality_options.format = !no_format;
+      if (!quiet) {
+        quality_options.progress = [](const std::string& s) { fmt::print(stderr, "testgen: {}\n", s); };
+        quality_options.tests.progress = quality_options.progress;
+      }
+      bash::QualityReport report = bash::generate_and_verify(session, out_dir, quality_options);
+      if (json) print_json(bash::quality_json(report));
+      else fmt::print("{}", bash::quality_text(report));
+      if (!t.refused.empty() && !quiet)
+        fmt::print(stderr, "testgen: {} function(s) were refused and have no tests (see the README of the crate)\n",
+                   t.refused.size());
+      return quality && !report.passed() ? kExitGateFailed : kExitOk;
+    }
     if (check) {
       bash::BashOptions bash_options;
       bash_options.timeout = std::chrono::milliseconds(static_cast<int64_t>(bash_timeout * 1000));

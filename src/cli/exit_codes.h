@@ -13,6 +13,7 @@ inline constexpr int kExitBadInput = static_cast<int>(ErrorKind::kBadInput);
 inline constexpr int kExitGenerator = static_cast<int>(ErrorKind::kGenerator);
 inline constexpr int kExitStorage = static_cast<int>(ErrorKind::kStorage);
 inline constexpr int kExitBusy = static_cast<int>(ErrorKind::kBusy);
+inline constexpr int kExitGateFailed = 7;  ///< testgen bash --quality: a quality gate failed
 inline constexpr int kExitInternal = 70;  ///< a bug in testgen
 // 128 + N: stopped by signal N (SIGINT 130, SIGTERM 143), the summary so far printed.
 

@@ -1,0 +1,31 @@
+#pragma once
+// cargo, run on a generated crate: offline, with a timeout, its process
+// group killed at the end, and the outcome of `cargo test` read test by test.
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "testgen/process.h"
+
+namespace testgen::bash {
+
+struct CargoRun {
+  std::vector<std::string> args;  ///< after "cargo"
+  std::vector<std::pair<std::string, std::string>> env;
+  std::chrono::seconds timeout{600};
+};
+
+ProcessResult run_cargo(const std::filesystem::path& crate, const CargoRun& run);
+
+/// `test NAME ... ok|FAILED|ignored` lines of cargo test's output: the
+/// outcome of each test, keyed "BINARY::NAME" where BINARY is the test file
+/// (tests/x_test.rs -> "x_test"; doctests -> "doc").
+std::map<std::string, std::string> test_outcomes(const std::string& cargo_output);
+
+/// The test's name without its binary ("x_test::test_y" -> "test_y").
+std::string test_name(const std::string& key);
+
+}  // namespace testgen::bash

@@ -1,0 +1,203 @@
+#include "test_writer.h"
+
+#include <fmt/format.h>
+
+#include "rust_emitter.h"
+#include "test_calls.h"
+
+namespace testgen::bash {
+namespace {
+
+std::string lines_text(const std::set<uint32_t>& lines) {
+  if (lines.empty()) return "no line of it";
+  std::string out;
+  for (uint32_t l : lines) out += (out.empty() ? "" : ", ") + std::to_string(l);
+  return (lines.size() == 1 ? "line " : "lines ") + out;
+}
+
+std::string common_file(const std::vector<std::string>& environment, bool proptest) {
+  std::string env;
+  for (const std::string& kv : environment) {
+    size_t eq = kv.find('=');
+    env += fmt::format("    ({}, {}),\n", rust_string(kv.substr(0, eq)), rust_string(kv.substr(eq + 1)));
+  }
+  std::string out = fmt::format(R"RUST(//! Shared by the generated tests (testgen): a fresh directory and the
+//! environment bash ran in, for calls whose answer depends on them; the files
+//! a call left; a proptest runner with a fixed seed, so every run draws the
+//! same cases.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::sync::{{Mutex, Once}};
+
+/// The environment testgen's check gave bash (and nothing else).
+const ENVIRONMENT: &[(&str, &str)] = &[
+{env}];
+
+static LOCK: Mutex<()> = Mutex::new(());
+static ENV: Once = Once::new();
+
+/// Runs `f` in a new empty working directory, with bash's environment, one
+/// call at a time (the working directory belongs to the whole process).
+pub fn in_fresh_dir<T>(f: impl FnOnce() -> T) -> T {{
+    let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    ENV.call_once(|| {{
+        for (name, _) in std::env::vars_os() {{
+            // The coverage runtime's own variable stays.
+            if name != "LLVM_PROFILE_FILE" {{
+                std::env::remove_var(name);
+            }}
+        }}
+        for (name, value) in ENVIRONMENT {{
+            std::env::set_var(name, value);
+        }}
+    }});
+    let dir = std::env::temp_dir().join(format!("testgen-test-{{}}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    let back = std::env::current_dir().expect("the working directory");
+    std::env::set_current_dir(&dir).expect("entering the scratch directory");
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    let _ = std::env::set_current_dir(back);
+    let _ = std::fs::remove_dir_all(&dir);
+    match result {{
+        Ok(value) => value,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }}
+}}
+
+/// The files under the working directory, as `path size` lines in name order.
+pub fn files() -> String {{
+    let mut lines = Vec::new();
+    listing(Path::new("."), "", &mut lines);
+    lines.iter().map(|l| format!("{{l}}\n")).collect()
+}}
+
+fn listing(dir: &Path, prefix: &str, out: &mut Vec<String>) {{
+    let Ok(entries) = std::fs::read_dir(dir) else {{
+        return;
+    }};
+    let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {{
+        let name = format!("{{prefix}}{{}}", e.file_name().to_string_lossy());
+        match e.metadata() {{
+            Ok(m) if m.is_dir() => listing(&e.path(), &format!("{{name}}/"), out),
+            Ok(m) => out.push(format!("{{name}} {{}}", m.len())),
+            Err(_) => out.push(name),
+        }}
+    }}
+}}
+)RUST",
+                                fmt::arg("env", env));
+  if (proptest)
+    out += R"RUST(
+/// A proptest runner drawing the same `cases` on every run.
+pub fn runner(cases: u32) -> proptest::test_runner::TestRunner {
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    let config = Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    };
+    TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha))
+}
+)RUST";
+  return out;
+}
+
+std::string unit_test(const TestSuite& suite, const FunctionTests& ft, const UnitTest& u) {
+  RustCallText text = call_text(suite.crate, *ft.function, u.call, u.bash);
+  std::vector<std::string> statements = text.assertions;
+  if (ft.fresh_context && (ft.function->signature.writes_files || !u.bash.files.empty()))
+    statements.push_back(fmt::format("assert_eq!(common::files(), {});", rust_string(u.bash.files)));
+  std::string body;
+  if (ft.fresh_context) {
+    body = "    common::in_fresh_dir(|| {\n";
+    for (const std::string& s : statements) body += "        " + s + "\n";
+    body += "    });\n";
+  } else {
+    for (const std::string& s : statements) body += "    " + s + "\n";
+  }
+  std::string why = u.why.empty() ? "" : u.why + "; ";
+  return fmt::format("/// {}bash ran {} (status {}).\n#[test]\nfn {}() {{\n{}}}\n", why, lines_text(u.bash.lines),
+                     u.bash.status, u.name, body);
+}
+
+std::string unit_file(const TestSuite& suite, const FunctionTests& ft) {
+  const Function& f = *ft.function->function;
+  std::string out = fmt::format(
+      "//! Unit tests of `{}` (line {} of the script), generated by testgen.\n//!\n"
+      "//! Every expected value is what bash printed for the same call. The inputs\n"
+      "//! take each branch both ways and sit on its boundary, try edge and error\n"
+      "//! values, and run each set of script lines the check saw bash run.\n\n",
+      f.name, f.pos.line);
+  if (ft.fresh_context) out += "mod common;\n\n";
+  for (size_t i = 0; i < ft.units.size(); ++i) out += (i ? "\n" : "") + unit_test(suite, ft, ft.units[i]);
+  return out;
+}
+
+std::string property_file(const FunctionTests& ft) {
+  const Function& f = *ft.function->function;
+  std::string out = fmt::format(
+      "//! Property tests of `{}` (line {} of the script), generated by testgen.\n//!\n"
+      "//! Each property held on bash before it was written here; the runner's seed\n"
+      "//! is fixed, so every run draws the same cases.\n\n"
+      "mod common;\n\nuse proptest::prelude::*;\n",
+      f.name, f.pos.line);
+  for (const PropertyTest& p : ft.properties)
+    out += fmt::format("\n/// {}\n#[test]\nfn {}() {{\n{}}}\n", p.doc, p.name, p.body);
+  return out;
+}
+
+std::string examples_section(const TestSuite& suite, const FunctionTests& ft,
+                             const std::vector<std::string>& environment) {
+  std::string out = "///\n/// # Examples\n";
+  for (const DocTest& d : ft.docs) {
+    RustCallText text = call_text(suite.crate, *ft.function, d.call, d.bash);
+    out += fmt::format("///\n/// From {}{}:\n///\n/// ```\n", d.where,
+                       d.claimed && !d.claim_holds ? " (bash's answer, not the comment's)" : "");
+    if (ft.fresh_context) {
+      // A doctest is a process of its own: it may take a fresh directory and bash's environment.
+      out += "/// # let dir = std::env::temp_dir().join(format!(\"testgen-doc-{}\", std::process::id()));\n"
+             "/// # std::fs::create_dir_all(&dir).unwrap();\n/// # std::env::set_current_dir(&dir).unwrap();\n"
+             "/// # for (name, _) in std::env::vars_os() { std::env::remove_var(name); }\n";
+      for (const std::string& kv : environment) {
+        size_t eq = kv.find('=');
+        out += fmt::format("/// # std::env::set_var({}, {});\n", rust_string(kv.substr(0, eq)), rust_string(kv.substr(eq + 1)));
+      }
+    }
+    for (const std::string& s : text.assertions) out += "/// " + s + "\n";
+    out += "/// ```\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+CrateTests render_tests(const TestSuite& suite, const std::vector<std::string>& environment) {
+  CrateTests out;
+  bool any_common = false;
+  for (const FunctionTests& ft : suite.functions) {
+    const std::string& m = ft.function->module;
+    if (!ft.units.empty()) out.files["tests/" + m + "_test.rs"] = unit_file(suite, ft);
+    if (!ft.properties.empty()) {
+      out.files["tests/" + m + "_properties.rs"] = property_file(ft);
+      out.proptest = true;
+    }
+    any_common = any_common || !ft.properties.empty() || (ft.fresh_context && !ft.units.empty());
+    if (!ft.docs.empty()) out.examples[m] = examples_section(suite, ft, environment);
+  }
+  if (any_common) out.files["tests/common/mod.rs"] = common_file(environment, out.proptest);
+  // Debian's crates, offline; and a stack as deep as the harness's for
+  // inputs that recurse (cargo passes [env] to the test processes it runs).
+  out.files[".cargo/config.toml"] =
+      "# Written by testgen: crates come from Debian's packages, with no network.\n"
+      "[source.crates-io]\nreplace-with = \"debian\"\n\n"
+      "[source.debian]\ndirectory = \"/usr/share/cargo/registry\"\n\n"
+      "[net]\noffline = true\n\n"
+      "[env]\nRUST_MIN_STACK = \"268435456\"\n";
+  return out;
+}
+
+}  // namespace testgen::bash
