@@ -66,7 +66,8 @@ BashSide::BashSide(const Script& script, fs::path scratch, BashOptions options)
   if (!out.flush()) throw StorageError(fmt::format("cannot write {}", driver_.string()));
 }
 
-BashCall BashSide::call(const std::string& function, const std::vector<std::string>& args, const std::string& input) {
+BashCall BashSide::call(const std::string& function, const std::vector<std::string>& args, const std::string& input,
+                        std::chrono::milliseconds timeout) {
   uint64_t n = ++calls_;
   fs::path dir = scratch_ / fmt::format("bash-{}", n);
   fs::path trace = scratch_ / fmt::format("trace-{}", n);
@@ -81,7 +82,7 @@ BashCall BashSide::call(const std::string& function, const std::vector<std::stri
   spec.env = env_;
   spec.stdin_data = input;
   spec.cwd = dir;
-  spec.timeout = options_.timeout;
+  spec.timeout = timeout.count() > 0 ? timeout : options_.timeout;
   spec.limits = {.cpu_seconds = 30, .memory_bytes = options_.memory_bytes, .file_size_bytes = options_.file_size_bytes};
   spec.max_output = size_t{4} << 20;
   SubprocessRunner runner;

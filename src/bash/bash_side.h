@@ -44,7 +44,9 @@ class BashSide {
   /// `scratch`: a directory of ours; the definitions are written there.
   BashSide(const Script& script, std::filesystem::path scratch, BashOptions options = {});
   /// Safe to call from several threads at once.
-  BashCall call(const std::string& function, const std::vector<std::string>& args, const std::string& input = "");
+  /// `timeout`: this call's own, when not zero.
+  BashCall call(const std::string& function, const std::vector<std::string>& args, const std::string& input = "",
+                std::chrono::milliseconds timeout = std::chrono::milliseconds(0));
   /// The environment both sides run in (bash and the harness).
   const std::vector<std::string>& environment() const { return env_; }
 

@@ -45,7 +45,7 @@ std::pair<size_t, size_t> line_counts(const LineHits& hits, const std::string& f
 }
 
 CoverageMeter::CoverageMeter(fs::path crate)
-    : crate_(fs::absolute(std::move(crate))), target_(crate_ / "target" / "coverage"), profiles_(target_ / "profiles") {}
+    : crate_(fs::weakly_canonical(fs::absolute(std::move(crate)))), target_(crate_ / "target" / "coverage"), profiles_(target_ / "profiles") {}
 
 LineHits CoverageMeter::report(const std::vector<fs::path>& objects, const fs::path& profraw_dir) {
   std::vector<std::string> argv = {llvm_tool("llvm-profdata").string(), "merge", "-sparse"};

@@ -24,6 +24,8 @@ class Oracle {
   std::vector<PairedCall> ask_fresh(const std::vector<CallInput>& inputs) {
     return run_both(bash_, rust_, function_, inputs);
   }
+  /// Asks with a longer timeout for bash (an example its author wrote may be slow).
+  const PairedCall& ask_patiently(const CallInput& input, std::chrono::milliseconds timeout);
   /// Remembers an answer found elsewhere (the check's samples).
   void remember(const CallInput& input, const BashCall& bash);
 

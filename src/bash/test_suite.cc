@@ -65,7 +65,8 @@ void add_doc_tests(FunctionTests& ft, const std::vector<WrittenExample>& example
       ft.notes.push_back(fmt::format("the example at {} uses expansions: not a doctest", where));
       continue;
     }
-    const PairedCall& c = ft.oracle->ask(CallInput{*words, ""});
+    // The author's own example may take bash a while: a minute at most.
+    const PairedCall& c = ft.oracle->ask_patiently(CallInput{*words, ""}, std::chrono::seconds(60));
     if (!c.agree()) {
       ft.notes.push_back(fmt::format("the example at {} is not a doctest: {}", where,
                                      c.bash.conclusive ? "the translation differs from bash on it" : "bash did not finish it"));

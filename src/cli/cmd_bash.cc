@@ -1,6 +1,7 @@
 // testgen bash SCRIPT -o DIR: bash functions to a Rust crate.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -165,7 +166,10 @@ int run_bash(const Args& args) {
         quality_options.progress = [](const std::string& s) { fmt::print(stderr, "testgen: {}\n", s); };
         quality_options.tests.progress = quality_options.progress;
       }
-      bash::QualityReport report = bash::generate_and_verify(session, out_dir, quality_options);
+      // "out/" and "out" are the same crate (paths in the coverage report are compared with it).
+      std::filesystem::path dir = std::filesystem::path(out_dir).lexically_normal();
+      if (!dir.has_filename()) dir = dir.parent_path();
+      bash::QualityReport report = bash::generate_and_verify(session, dir, quality_options);
       if (json) print_json(bash::quality_json(report));
       else fmt::print("{}", bash::quality_text(report));
       if (!t.refused.empty() && !quiet)

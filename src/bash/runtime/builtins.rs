@@ -55,78 +55,81 @@ pub fn backslash_escapes(text: &str, echo_octal: bool) -> (String, bool) {
         let e = chars[i + 1];
         i += 2;
         match e {
-            'a' => out.push('\x07'),
-            'b' => out.push('\x08'),
             'c' => return (out, true),
-            'e' | 'E' => out.push('\x1b'),
-            'f' => out.push('\x0c'),
-            'n' => out.push('\n'),
-            'r' => out.push('\r'),
-            't' => out.push('\t'),
-            'v' => out.push('\x0b'),
-            '\\' => out.push('\\'),
-            '0'..='7' => {
-                // echo: \0nnn (up to three digits after the 0); %b: \0nnn and \nnn.
-                let mut value = 0u32;
-                let mut digits = 0;
-                let (mut j, limit) = if e == '0' && echo_octal {
-                    (i, 3)
-                } else {
-                    (i - 1, 3)
-                };
-                if e == '0' && echo_octal {
-                    digits = 0;
-                }
-                while digits < limit && j < chars.len() && ('0'..='7').contains(&chars[j]) {
-                    value = value * 8 + chars[j].to_digit(8).unwrap_or(0);
-                    j += 1;
-                    digits += 1;
-                }
-                if !echo_octal || e == '0' {
-                    i = j;
-                    out.push(char::from_u32(value & 0xff).unwrap_or('\0'));
-                } else {
+            '0'..='7' => i = octal_escape(&chars, i, e, echo_octal, &mut out),
+            'x' | 'u' | 'U' => i = hex_escape(&chars, i, e, &mut out),
+            other => match simple_escape(other) {
+                Some(c) => out.push(c),
+                None => {
                     out.push('\\');
-                    out.push(e);
+                    out.push(other);
                 }
-            }
-            'x' => {
-                let mut value = 0u32;
-                let mut digits = 0;
-                while digits < 2 && i < chars.len() && chars[i].is_ascii_hexdigit() {
-                    value = value * 16 + chars[i].to_digit(16).unwrap_or(0);
-                    i += 1;
-                    digits += 1;
-                }
-                if digits == 0 {
-                    out.push_str("\\x");
-                } else {
-                    out.push(char::from_u32(value).unwrap_or('\0'));
-                }
-            }
-            'u' | 'U' => {
-                let max = if e == 'u' { 4 } else { 8 };
-                let mut value = 0u32;
-                let mut digits = 0;
-                while digits < max && i < chars.len() && chars[i].is_ascii_hexdigit() {
-                    value = value * 16 + chars[i].to_digit(16).unwrap_or(0);
-                    i += 1;
-                    digits += 1;
-                }
-                if digits == 0 {
-                    out.push('\\');
-                    out.push(e);
-                } else {
-                    out.push(char::from_u32(value).unwrap_or('\u{fffd}'));
-                }
-            }
-            other => {
-                out.push('\\');
-                out.push(other);
-            }
+            },
         }
     }
     (out, false)
+}
+
+/// The character a one-letter escape stands for.
+fn simple_escape(e: char) -> Option<char> {
+    Some(match e {
+        'a' => '\x07',
+        'b' => '\x08',
+        'e' | 'E' => '\x1b',
+        'f' => '\x0c',
+        'n' => '\n',
+        'r' => '\r',
+        't' => '\t',
+        'v' => '\x0b',
+        '\\' => '\\',
+        _ => return None,
+    })
+}
+
+/// Up to `max` digits in `radix` from `chars[at..]`: their value and how many.
+fn digits_at(chars: &[char], at: usize, max: usize, radix: u32) -> (u32, usize) {
+    let mut value = 0u32;
+    let mut n = 0;
+    while n < max && at + n < chars.len() && chars[at + n].is_digit(radix) {
+        value = value
+            .wrapping_mul(radix)
+            .wrapping_add(chars[at + n].to_digit(radix).unwrap_or(0));
+        n += 1;
+    }
+    (value, n)
+}
+
+/// `\0nnn` (echo: up to three digits after the 0) or `\nnn` (printf %b);
+/// `i` is just after the escape's letter. Returns where reading goes on.
+fn octal_escape(chars: &[char], i: usize, e: char, echo_octal: bool, out: &mut String) -> usize {
+    if echo_octal && e != '0' {
+        out.push('\\');
+        out.push(e);
+        return i;
+    }
+    let start = if echo_octal { i } else { i - 1 };
+    let (value, n) = digits_at(chars, start, 3, 8);
+    out.push(char::from_u32(value & 0xff).unwrap_or('\0'));
+    start + n
+}
+
+/// `\xHH`, `\uHHHH`, `\UHHHHHHHH`; without a digit the escape stays as written.
+fn hex_escape(chars: &[char], i: usize, e: char, out: &mut String) -> usize {
+    let max = match e {
+        'x' => 2,
+        'u' => 4,
+        _ => 8,
+    };
+    let (value, n) = digits_at(chars, i, max, 16);
+    if n == 0 {
+        out.push('\\');
+        out.push(e);
+    } else if e == 'x' {
+        out.push(char::from_u32(value).unwrap_or('\0'));
+    } else {
+        out.push(char::from_u32(value).unwrap_or('\u{fffd}'));
+    }
+    i + n
 }
 
 /// An integer as `test` reads one: optional blanks and sign, decimal digits.
@@ -336,36 +339,47 @@ impl TestParser<'_> {
     }
 }
 
-/// `read [-r] [-a name] [-d delim] [names...]`: 1 at end of input.
-pub fn read(sh: &mut Shell, args: &[String]) -> Result<i32, super::Abort> {
-    let mut raw = false;
-    let mut array: Option<String> = None;
-    let mut delimiter = '\n';
-    let mut names: Vec<String> = Vec::new();
+/// The options of one `read`.
+struct ReadOptions {
+    raw: bool,
+    array: Option<String>,
+    delimiter: char,
+    names: Vec<String>,
+}
+
+fn read_options(args: &[String]) -> ReadOptions {
+    let mut o = ReadOptions {
+        raw: false,
+        array: None,
+        delimiter: '\n',
+        names: Vec::new(),
+    };
     let mut i = 0;
     while i < args.len() {
+        let has_value = i + 1 < args.len();
         match args[i].as_str() {
-            "-r" => raw = true,
-            "-a" if i + 1 < args.len() => {
-                array = Some(args[i + 1].clone());
+            "-r" => o.raw = true,
+            "-a" if has_value => {
+                o.array = Some(args[i + 1].clone());
                 i += 1;
             }
-            "-d" if i + 1 < args.len() => {
-                delimiter = args[i + 1].chars().next().unwrap_or('\0');
+            "-d" if has_value => {
+                o.delimiter = args[i + 1].chars().next().unwrap_or('\0');
                 i += 1;
             }
-            "-p" | "-s" if i + 1 < args.len() || args[i] == "-s" => {
-                if args[i] == "-p" {
-                    i += 1;
-                }
-            }
-            _ => names.push(args[i].clone()),
+            "-p" if has_value => i += 1,
+            "-s" => {}
+            _ => o.names.push(args[i].clone()),
         }
         i += 1;
     }
-    // Without -r a backslash escapes the next character and joins lines.
+    o
+}
+
+/// One logical line (without -r a backslash at the end joins the next):
+/// the text and whether its delimiter was seen; None at end of input.
+fn read_logical_line(sh: &mut Shell, delimiter: char, raw: bool) -> Option<(String, bool)> {
     let mut line = String::new();
-    let mut complete = false;
     let mut any = false;
     while let Some((part, ended)) = sh.read_line(delimiter) {
         any = true;
@@ -374,47 +388,58 @@ pub fn read(sh: &mut Shell, args: &[String]) -> Result<i32, super::Abort> {
             continue;
         }
         line.push_str(&part);
-        complete = ended;
-        break;
+        return Some((line, ended));
     }
-    let status = if complete { 0 } else { 1 };
-    if !any {
-        for name in &names {
+    any.then_some((line, false))
+}
+
+/// Without -r a backslash escapes the character after it.
+fn read_unescape(s: &str, raw: bool) -> String {
+    if raw {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+        } else if let Some(n) = chars.next() {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// `read [-r] [-a name] [-d delim] [names...]`: 1 at end of input.
+pub fn read(sh: &mut Shell, args: &[String]) -> Result<i32, super::Abort> {
+    let o = read_options(args);
+    let Some((line, complete)) = read_logical_line(sh, o.delimiter, o.raw) else {
+        for name in &o.names {
             sh.set(name, String::new())?;
         }
         return Ok(1);
-    }
-    let unescape = |s: &str| -> String {
-        if raw {
-            return s.to_string();
-        }
-        let mut out = String::new();
-        let mut chars = s.chars();
-        while let Some(c) = chars.next() {
-            if c == '\\' {
-                if let Some(n) = chars.next() {
-                    out.push(n);
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        out
     };
+    let status = if complete { 0 } else { 1 };
     let ifs = expand::ifs(sh);
-    if let Some(array) = array {
+    if let Some(array) = o.array {
         let fields = split_read(&line, &ifs, usize::MAX);
-        let items = fields.iter().map(|f| (None, unescape(f))).collect();
+        let items = fields
+            .iter()
+            .map(|f| (None, read_unescape(f, o.raw)))
+            .collect();
         sh.set_array(&array, items, false)?;
         return Ok(status);
     }
-    if names.is_empty() {
-        sh.set("REPLY", unescape(&line))?;
+    if o.names.is_empty() {
+        sh.set("REPLY", read_unescape(&line, o.raw))?;
         return Ok(status);
     }
-    let fields = split_read(&line, &ifs, names.len());
-    for (k, name) in names.iter().enumerate() {
-        let value = fields.get(k).map(|f| unescape(f)).unwrap_or_default();
+    let fields = split_read(&line, &ifs, o.names.len());
+    for (k, name) in o.names.iter().enumerate() {
+        let value = fields
+            .get(k)
+            .map(|f| read_unescape(f, o.raw))
+            .unwrap_or_default();
         sh.set(name, value)?;
     }
     Ok(status)
@@ -426,32 +451,11 @@ fn split_read(line: &str, ifs: &str, max: usize) -> Vec<String> {
     let is_white = |c: char| ifs.contains(c) && (c == ' ' || c == '\t' || c == '\n');
     let is_delim = |c: char| ifs.contains(c);
     let chars: Vec<char> = line.chars().collect();
-    let mut i = 0;
-    while i < chars.len() && is_white(chars[i]) {
-        i += 1;
-    }
+    let mut i = skip_white(&chars, 0, &is_white);
     let mut fields = Vec::new();
     while i < chars.len() {
         if fields.len() + 1 == max {
-            let mut rest: Vec<char> = chars[i..].to_vec();
-            while rest.last().is_some_and(|&c| is_white(c)) {
-                rest.pop();
-            }
-            // A single trailing non-whitespace delimiter is dropped too.
-            let mut field: String = rest.iter().collect();
-            if let Some(last) = field.chars().last() {
-                if is_delim(last)
-                    && !is_white(last)
-                    && field
-                        .chars()
-                        .filter(|&c| is_delim(c) && !is_white(c))
-                        .count()
-                        == 1
-                {
-                    field.pop();
-                }
-            }
-            fields.push(field);
+            fields.push(last_read_field(&chars[i..], &is_white, &is_delim));
             return fields;
         }
         let start = i;
@@ -460,17 +464,37 @@ fn split_read(line: &str, ifs: &str, max: usize) -> Vec<String> {
         }
         fields.push(chars[start..i].iter().collect());
         // Skip one delimiter with the whitespace around it.
-        while i < chars.len() && is_white(chars[i]) {
-            i += 1;
-        }
+        i = skip_white(&chars, i, &is_white);
         if i < chars.len() && is_delim(chars[i]) && !is_white(chars[i]) {
-            i += 1;
-            while i < chars.len() && is_white(chars[i]) {
-                i += 1;
-            }
+            i = skip_white(&chars, i + 1, &is_white);
         }
     }
     fields
+}
+
+fn skip_white(chars: &[char], mut i: usize, is_white: &dyn Fn(char) -> bool) -> usize {
+    while i < chars.len() && is_white(chars[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// The rest of the line as the last field: trailing IFS whitespace removed,
+/// and a single trailing non-whitespace delimiter too.
+fn last_read_field(
+    rest: &[char],
+    is_white: &dyn Fn(char) -> bool,
+    is_delim: &dyn Fn(char) -> bool,
+) -> String {
+    let mut rest = rest.to_vec();
+    while rest.last().is_some_and(|&c| is_white(c)) {
+        rest.pop();
+    }
+    let hard = |c: &char| is_delim(*c) && !is_white(*c);
+    if rest.last().is_some_and(hard) && rest.iter().filter(|c| hard(c)).count() == 1 {
+        rest.pop();
+    }
+    rest.iter().collect()
 }
 
 /// An external command: run for real (it is a side effect, and recorded).

@@ -61,30 +61,33 @@ impl Fields {
             return self;
         }
         for c in text.chars() {
-            if !ifs.contains(c) {
+            if ifs.contains(c) {
+                self.ifs_char(c == ' ' || c == '\t' || c == '\n');
+            } else {
                 self.push_char(c, false);
                 self.current.exists = true;
                 self.after_delimiter = None;
-                continue;
-            }
-            let white = c == ' ' || c == '\t' || c == '\n';
-            if white {
-                if self.current.exists {
-                    self.end_field();
-                    self.after_delimiter = Some(false);
-                }
-            } else if self.current.exists {
-                self.end_field();
-                self.after_delimiter = Some(true);
-            } else if self.after_delimiter == Some(false) {
-                // Whitespace then a delimiter: one delimiter.
-                self.after_delimiter = Some(true);
-            } else {
-                self.end_field_even_empty();
-                self.after_delimiter = Some(true);
             }
         }
         self
+    }
+
+    /// One IFS character met while splitting: whitespace ends a field that
+    /// has begun; any other IFS character ends a field even when it is empty
+    /// (but only once after whitespace).
+    fn ifs_char(&mut self, white: bool) {
+        if self.current.exists {
+            self.end_field();
+            self.after_delimiter = Some(!white);
+        } else if white {
+            // Leading or repeated whitespace: nothing.
+        } else if self.after_delimiter == Some(false) {
+            // Whitespace then a delimiter: one delimiter.
+            self.after_delimiter = Some(true);
+        } else {
+            self.end_field_even_empty();
+            self.after_delimiter = Some(true);
+        }
     }
 
     /// "$@" / "${a[@]}": one field per item, the first and last joined to
@@ -175,40 +178,10 @@ fn glob_cwd(pattern_text: &str) -> Vec<String> {
     }];
     for (i, component) in components.iter().enumerate() {
         let last = i + 1 == components.len();
-        let mut next = Vec::new();
-        for prefix in &found {
-            if !pattern::has_glob(component) {
-                let path = format!("{prefix}{}", pattern::unescape(component));
-                if last || std::path::Path::new(&path).is_dir() {
-                    next.push(if last { path } else { path + "/" });
-                }
-                continue;
-            }
-            let dir = if prefix.is_empty() {
-                "."
-            } else {
-                prefix.as_str()
-            };
-            let Ok(entries) = std::fs::read_dir(dir) else {
-                continue;
-            };
-            let mut names: Vec<String> = entries
-                .filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|name| !name.starts_with('.') || component.starts_with('.'))
-                .filter(|name| pattern::matches(component, name))
-                .collect();
-            names.sort();
-            for name in names {
-                let path = format!("{prefix}{name}");
-                if last {
-                    next.push(path);
-                } else if std::path::Path::new(&path).is_dir() {
-                    next.push(path + "/");
-                }
-            }
-        }
-        found = next;
+        found = found
+            .iter()
+            .flat_map(|prefix| glob_component(prefix, component, last))
+            .collect();
     }
     // A pattern ending in '/' keeps it; a match must have used a glob.
     if pattern_text.ends_with('/') {
@@ -219,6 +192,40 @@ fn glob_cwd(pattern_text: &str) -> Vec<String> {
     }
     found.retain(|f| f != "/" && !f.is_empty());
     found
+}
+
+/// The paths one component of a pattern gives below `prefix` (a directory,
+/// "" for the working directory): directories get a '/' unless `last`.
+fn glob_component(prefix: &str, component: &str, last: bool) -> Vec<String> {
+    let keep = |path: String| {
+        if last {
+            Some(path)
+        } else if std::path::Path::new(&path).is_dir() {
+            Some(path + "/")
+        } else {
+            None
+        }
+    };
+    if !pattern::has_glob(component) {
+        return keep(format!("{prefix}{}", pattern::unescape(component)))
+            .into_iter()
+            .collect();
+    }
+    let dir = if prefix.is_empty() { "." } else { prefix };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.') || component.starts_with('.'))
+        .filter(|name| pattern::matches(component, name))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .filter_map(|name| keep(format!("{prefix}{name}")))
+        .collect()
 }
 
 /// `$*` / `${a[*]}` in quotes: joined by the first character of IFS.

@@ -291,24 +291,39 @@ pub fn replace(text: &str, pattern: &str, replacement: &str, mode: Replace) -> S
             }
         }
         Replace::First | Replace::All => {
-            let mut out = String::new();
-            let mut s = 0;
-            let mut replaced = false;
-            while s < chars.len() {
-                if mode == Replace::All || !replaced {
-                    if let Some(e) = longest_at(s) {
-                        if e > s {
-                            out.push_str(replacement);
-                            s = e;
-                            replaced = true;
-                            continue;
-                        }
-                    }
-                }
+            replace_matches(&chars, replacement, mode == Replace::All, longest_at)
+        }
+    }
+}
+
+/// `${v/p/r}` and `${v//p/r}`: the longest non-empty match at each position,
+/// replaced (only the first one unless `all`).
+fn replace_matches(
+    chars: &[char],
+    replacement: &str,
+    all: bool,
+    longest_at: impl Fn(usize) -> Option<usize>,
+) -> String {
+    let mut out = String::new();
+    let mut s = 0;
+    let mut replaced = false;
+    while s < chars.len() {
+        let end = if all || !replaced {
+            longest_at(s)
+        } else {
+            None
+        };
+        match end {
+            Some(e) if e > s => {
+                out.push_str(replacement);
+                s = e;
+                replaced = true;
+            }
+            _ => {
                 out.push(chars[s]);
                 s += 1;
             }
-            out
         }
     }
+    out
 }

@@ -36,10 +36,30 @@ fn integer_arg(arg: &str) -> (i64, bool) {
         } else {
             (10, body)
         };
+    let (value, used, overflow) = leading_digits(digits, base);
+    let complete = used > 0 && used == digits.len() && !overflow;
+    // Out of range: the largest value of the sign (as strtoimax saturates).
+    let limit = if negative {
+        1u64 << 63
+    } else {
+        i64::MAX as u64
+    };
+    let value = if overflow { limit } else { value.min(limit) };
+    let signed = if negative {
+        (value as i64).wrapping_neg()
+    } else {
+        value as i64
+    };
+    (signed, complete)
+}
+
+/// The value of the digits `text` starts with, in `base`: the value, the
+/// bytes they took, and whether it overflowed 64 bits.
+fn leading_digits(text: &str, base: u32) -> (u64, usize, bool) {
     let mut value: u64 = 0;
     let mut used = 0;
     let mut overflow = false;
-    for c in digits.chars() {
+    for c in text.chars() {
         let Some(d) = c.to_digit(base) else { break };
         match value
             .checked_mul(u64::from(base))
@@ -50,23 +70,7 @@ fn integer_arg(arg: &str) -> (i64, bool) {
         }
         used += c.len_utf8();
     }
-    let complete = used > 0 && used == digits.len() && !overflow;
-    let limit = if negative {
-        1u64 << 63
-    } else {
-        i64::MAX as u64
-    };
-    let value = if overflow || value > limit {
-        limit
-    } else {
-        value
-    };
-    let signed = if negative {
-        (value as i64).wrapping_neg()
-    } else {
-        value as i64
-    };
-    (signed, complete)
+    (value, used, overflow)
 }
 
 fn float_arg(arg: &str) -> (f64, bool) {
@@ -174,6 +178,261 @@ fn shell_quote(text: &str) -> String {
     out
 }
 
+/// One run of printf: the output so far, the arguments left, the status.
+struct Formatter<'a> {
+    fmt: Vec<char>,
+    rest: &'a [String],
+    out: String,
+    err: String,
+    status: i32,
+    stop: bool,
+}
+
+/// Where a backslash escape of the format that starts at `i` ends.
+fn escape_end(fmt: &[char], i: usize) -> usize {
+    let mut j = i + 1;
+    let limit = if fmt.get(j) == Some(&'0') { 4 } else { 3 };
+    if fmt.get(j).is_some_and(|d| d.is_digit(8)) {
+        while j < fmt.len() && j - i <= limit && fmt[j].is_digit(8) {
+            j += 1;
+        }
+        return j;
+    }
+    if fmt.get(j) != Some(&'x') {
+        return (i + 2).min(fmt.len());
+    }
+    j += 1;
+    while j < fmt.len() && j - i < 4 && fmt[j].is_ascii_hexdigit() {
+        j += 1;
+    }
+    j
+}
+
+/// The flags of a directive starting at `j`, and where they end.
+fn flags(fmt: &[char], mut j: usize) -> (Spec, usize) {
+    let mut spec = Spec {
+        left: false,
+        zero: false,
+        plus: false,
+        space: false,
+        alt: false,
+        width: None,
+        precision: None,
+    };
+    while let Some(&f) = fmt.get(j) {
+        match f {
+            '-' => spec.left = true,
+            '0' => spec.zero = true,
+            '+' => spec.plus = true,
+            ' ' => spec.space = true,
+            '#' => spec.alt = true,
+            _ => break,
+        }
+        j += 1;
+    }
+    (spec, j)
+}
+
+impl Formatter<'_> {
+    /// One pass over the format.
+    fn pass(&mut self) {
+        let mut i = 0;
+        while i < self.fmt.len() && !self.stop {
+            let next = match self.fmt[i] {
+                '\\' => Some(self.escape(i)),
+                '%' if self.fmt.get(i + 1) == Some(&'%') => {
+                    self.out.push('%');
+                    Some(i + 2)
+                }
+                '%' => self.directive(i),
+                c => {
+                    self.out.push(c);
+                    Some(i + 1)
+                }
+            };
+            let Some(next) = next else { break };
+            i = next;
+        }
+    }
+
+    fn escape(&mut self, i: usize) -> usize {
+        let j = escape_end(&self.fmt, i);
+        let piece: String = self.fmt[i..j].iter().collect();
+        let piece = if piece == "\\\"" {
+            "\"".to_string()
+        } else {
+            piece
+        };
+        let (text, stopped) = backslash_escapes(&piece, false);
+        self.out.push_str(&text);
+        self.stop = stopped;
+        j
+    }
+
+    /// A width or precision: digits, or `*` taking the next argument.
+    fn number(&mut self, j: &mut usize, spec: &mut Spec) -> Option<usize> {
+        if self.fmt.get(*j) == Some(&'*') {
+            *j += 1;
+            let (v, _) = integer_arg(self.rest.first().map_or("", String::as_str));
+            if !self.rest.is_empty() {
+                self.rest = &self.rest[1..];
+            }
+            if v < 0 {
+                spec.left = true;
+            }
+            return Some(v.unsigned_abs() as usize);
+        }
+        let start = *j;
+        while self.fmt.get(*j).is_some_and(|d| d.is_ascii_digit()) {
+            *j += 1;
+        }
+        (*j > start).then(|| {
+            self.fmt[start..*j]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0)
+        })
+    }
+
+    /// The directive at `i` (a '%'); where the format goes on, or None when
+    /// it has no conversion character.
+    fn directive(&mut self, i: usize) -> Option<usize> {
+        let (mut spec, mut j) = flags(&self.fmt, i + 1);
+        spec.width = self.number(&mut j, &mut spec);
+        if self.fmt.get(j) == Some(&'.') {
+            j += 1;
+            spec.precision = Some(self.number(&mut j, &mut spec).unwrap_or(0));
+        }
+        // Length modifiers are accepted and ignored.
+        while self.fmt.get(j).is_some_and(|m| "hlLqjzt".contains(*m)) {
+            j += 1;
+        }
+        let Some(&conv) = self.fmt.get(j) else {
+            let directive: String = self.fmt[i..].iter().collect();
+            self.err.push_str(&format!(
+                "printf: `{directive}': missing format character\n"
+            ));
+            self.status = 1;
+            return None;
+        };
+        let arg = self.rest.first().cloned().unwrap_or_default();
+        if conv != '%' && !self.rest.is_empty() {
+            self.rest = &self.rest[1..];
+        }
+        self.convert(conv, &spec, &arg);
+        Some(j + 1)
+    }
+
+    fn convert(&mut self, conv: char, spec: &Spec, arg: &str) {
+        let text = match conv {
+            'd' | 'i' => self.signed(spec, arg),
+            'u' | 'o' | 'x' | 'X' => self.unsigned(conv, spec, arg),
+            'f' | 'F' | 'e' | 'E' | 'g' | 'G' => self.float(conv, spec, arg),
+            'c' => pad(spec, arg.chars().take(1).collect(), false),
+            's' | 'b' | 'q' => self.text(conv, spec, arg),
+            other => {
+                self.err.push_str(&format!(
+                    "bash: printf: `{other}': invalid format character\n"
+                ));
+                self.status = 1;
+                self.stop = true;
+                return;
+            }
+        };
+        self.out.push_str(&text);
+    }
+
+    fn check_number(&mut self, arg: &str, ok: bool) {
+        if !ok {
+            self.err
+                .push_str(&format!("bash: printf: {arg}: invalid number\n"));
+            self.status = 1;
+        }
+    }
+
+    fn signed(&mut self, spec: &Spec, arg: &str) -> String {
+        let (v, ok) = integer_arg(arg);
+        self.check_number(arg, ok);
+        let digits = with_precision_digits(v.unsigned_abs().to_string(), spec.precision);
+        let sign = if v < 0 {
+            "-"
+        } else if spec.plus {
+            "+"
+        } else if spec.space {
+            " "
+        } else {
+            ""
+        };
+        let s = Spec {
+            zero: spec.zero && spec.precision.is_none(),
+            ..*spec
+        };
+        pad(&s, format!("{sign}{digits}"), true)
+    }
+
+    fn unsigned(&mut self, conv: char, spec: &Spec, arg: &str) -> String {
+        let (v, ok) = integer_arg(arg);
+        self.check_number(arg, ok);
+        let u = v as u64;
+        let digits = match conv {
+            'u' => u.to_string(),
+            'o' => format!("{u:o}"),
+            'x' => format!("{u:x}"),
+            _ => format!("{u:X}"),
+        };
+        let mut digits = with_precision_digits(digits, spec.precision);
+        if spec.alt && u != 0 {
+            digits = match conv {
+                'o' if !digits.starts_with('0') => format!("0{digits}"),
+                'x' => format!("0x{digits}"),
+                'X' => format!("0X{digits}"),
+                _ => digits,
+            };
+        }
+        let s = Spec {
+            zero: spec.zero && spec.precision.is_none(),
+            ..*spec
+        };
+        pad(&s, digits, true)
+    }
+
+    fn float(&mut self, conv: char, spec: &Spec, arg: &str) -> String {
+        let (v, ok) = float_arg(arg);
+        self.check_number(arg, ok);
+        let p = spec.precision.unwrap_or(6);
+        let body = match conv {
+            'f' | 'F' => format!("{v:.p$}"),
+            'e' | 'E' => exponent_form(v, p, conv == 'E'),
+            _ => general_form(v, p, conv == 'G', spec.alt),
+        };
+        let sign = if v >= 0.0 && spec.plus {
+            "+"
+        } else if v >= 0.0 && spec.space {
+            " "
+        } else {
+            ""
+        };
+        pad(spec, format!("{sign}{body}"), true)
+    }
+
+    fn text(&mut self, conv: char, spec: &Spec, arg: &str) -> String {
+        let mut s = match conv {
+            'b' => {
+                let (text, stopped) = backslash_escapes(arg, true);
+                self.stop = stopped;
+                text
+            }
+            'q' => shell_quote(arg),
+            _ => arg.to_string(),
+        };
+        if let Some(p) = spec.precision {
+            s = s.chars().take(p).collect();
+        }
+        pad(spec, s, false)
+    }
+}
+
 /// `printf`: returns the status; the output goes to `fd` or to `-v var`.
 pub fn printf(sh: &mut Shell, fd: i32, args: &[String]) -> Result<i32, Abort> {
     let (target, args) = match args {
@@ -181,235 +440,31 @@ pub fn printf(sh: &mut Shell, fd: i32, args: &[String]) -> Result<i32, Abort> {
         [dashes, rest @ ..] if dashes == "--" => (None, rest),
         _ => (None, args),
     };
-    let Some((format, mut rest)) = args.split_first() else {
+    let Some((format, rest)) = args.split_first() else {
         sh.err
             .push_str("printf: usage: printf [-v var] format [arguments]\n");
         return Ok(2);
     };
-    let mut out = String::new();
-    let mut status = 0;
-    let fmt: Vec<char> = format.chars().collect();
+    let mut f = Formatter {
+        fmt: format.chars().collect(),
+        rest,
+        out: String::new(),
+        err: String::new(),
+        status: 0,
+        stop: false,
+    };
     loop {
-        let before = rest.len();
-        let mut i = 0;
-        let mut stop = false;
-        while i < fmt.len() && !stop {
-            let c = fmt[i];
-            if c == '\\' {
-                let mut j = i + 1;
-                let limit = if fmt.get(j) == Some(&'0') { 4 } else { 3 };
-                if fmt.get(j).is_some_and(|d| d.is_digit(8)) {
-                    while j < fmt.len() && j - i <= limit && fmt[j].is_digit(8) {
-                        j += 1;
-                    }
-                } else if fmt.get(j) == Some(&'x') {
-                    j += 1;
-                    while j < fmt.len() && j - i < 4 && fmt[j].is_ascii_hexdigit() {
-                        j += 1;
-                    }
-                } else {
-                    j = (i + 2).min(fmt.len());
-                }
-                let piece: String = fmt[i..j].iter().collect();
-                let piece = if piece == "\\\"" {
-                    "\"".to_string()
-                } else {
-                    piece
-                };
-                let (text, stopped) = backslash_escapes(&piece, false);
-                out.push_str(&text);
-                stop = stopped;
-                i = j;
-                continue;
-            }
-            if c != '%' {
-                out.push(c);
-                i += 1;
-                continue;
-            }
-            if fmt.get(i + 1) == Some(&'%') {
-                out.push('%');
-                i += 2;
-                continue;
-            }
-            let mut spec = Spec {
-                left: false,
-                zero: false,
-                plus: false,
-                space: false,
-                alt: false,
-                width: None,
-                precision: None,
-            };
-            let mut j = i + 1;
-            while let Some(&f) = fmt.get(j) {
-                match f {
-                    '-' => spec.left = true,
-                    '0' => spec.zero = true,
-                    '+' => spec.plus = true,
-                    ' ' => spec.space = true,
-                    '#' => spec.alt = true,
-                    _ => break,
-                }
-                j += 1;
-            }
-            let number = |j: &mut usize, rest: &mut &[String], spec: &mut Spec| -> Option<usize> {
-                if fmt.get(*j) == Some(&'*') {
-                    *j += 1;
-                    let (v, _) = integer_arg(rest.first().map_or("", String::as_str));
-                    if !rest.is_empty() {
-                        *rest = &rest[1..];
-                    }
-                    if v < 0 {
-                        spec.left = true;
-                    }
-                    return Some(v.unsigned_abs() as usize);
-                }
-                let start = *j;
-                while fmt.get(*j).is_some_and(|d| d.is_ascii_digit()) {
-                    *j += 1;
-                }
-                (*j > start).then(|| {
-                    fmt[start..*j]
-                        .iter()
-                        .collect::<String>()
-                        .parse()
-                        .unwrap_or(0)
-                })
-            };
-            spec.width = number(&mut j, &mut rest, &mut spec);
-            if fmt.get(j) == Some(&'.') {
-                j += 1;
-                spec.precision = Some(number(&mut j, &mut rest, &mut spec).unwrap_or(0));
-            }
-            // Length modifiers are accepted and ignored.
-            while fmt.get(j).is_some_and(|m| "hlLqjzt".contains(*m)) {
-                j += 1;
-            }
-            let Some(&conv) = fmt.get(j) else {
-                sh.err.push_str(&format!(
-                    "printf: `{}': missing format character\n",
-                    fmt[i..].iter().collect::<String>()
-                ));
-                status = 1;
-                break;
-            };
-            i = j + 1;
-            let arg = rest.first().cloned();
-            let consumes = conv != '%';
-            if consumes && !rest.is_empty() {
-                rest = &rest[1..];
-            }
-            let arg_text = arg.clone().unwrap_or_default();
-            let mut bad_number = |sh: &mut Shell, ok: bool| {
-                if !ok {
-                    sh.err
-                        .push_str(&format!("bash: printf: {arg_text}: invalid number\n"));
-                    status = 1;
-                }
-            };
-            match conv {
-                'd' | 'i' => {
-                    let (v, ok) = integer_arg(&arg_text);
-                    bad_number(sh, ok);
-                    let digits =
-                        with_precision_digits(v.unsigned_abs().to_string(), spec.precision);
-                    let sign = if v < 0 {
-                        "-"
-                    } else if spec.plus {
-                        "+"
-                    } else if spec.space {
-                        " "
-                    } else {
-                        ""
-                    };
-                    let zero_ok = spec.precision.is_none();
-                    let s = Spec {
-                        zero: spec.zero && zero_ok,
-                        ..spec
-                    };
-                    out.push_str(&pad(&s, format!("{sign}{digits}"), true));
-                }
-                'u' | 'o' | 'x' | 'X' => {
-                    let (v, ok) = integer_arg(&arg_text);
-                    bad_number(sh, ok);
-                    let u = v as u64;
-                    let digits = match conv {
-                        'u' => u.to_string(),
-                        'o' => format!("{u:o}"),
-                        'x' => format!("{u:x}"),
-                        _ => format!("{u:X}"),
-                    };
-                    let mut digits = with_precision_digits(digits, spec.precision);
-                    if spec.alt && u != 0 {
-                        digits = match conv {
-                            'o' if !digits.starts_with('0') => format!("0{digits}"),
-                            'x' => format!("0x{digits}"),
-                            'X' => format!("0X{digits}"),
-                            _ => digits,
-                        };
-                    }
-                    let zero_ok = spec.precision.is_none();
-                    let s = Spec {
-                        zero: spec.zero && zero_ok,
-                        ..spec
-                    };
-                    out.push_str(&pad(&s, digits, true));
-                }
-                'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
-                    let (v, ok) = float_arg(&arg_text);
-                    bad_number(sh, ok);
-                    let p = spec.precision.unwrap_or(6);
-                    let body = match conv {
-                        'f' | 'F' => format!("{v:.p$}"),
-                        'e' | 'E' => exponent_form(v, p, conv == 'E'),
-                        _ => general_form(v, p, conv == 'G', spec.alt),
-                    };
-                    let sign = if v >= 0.0 && spec.plus {
-                        "+"
-                    } else if v >= 0.0 && spec.space {
-                        " "
-                    } else {
-                        ""
-                    };
-                    out.push_str(&pad(&spec, format!("{sign}{body}"), true));
-                }
-                'c' => {
-                    let s: String = arg_text.chars().take(1).collect();
-                    out.push_str(&pad(&spec, s, false));
-                }
-                's' | 'b' | 'q' => {
-                    let mut s = match conv {
-                        'b' => {
-                            let (text, stopped) = backslash_escapes(&arg_text, true);
-                            stop = stopped;
-                            text
-                        }
-                        'q' => shell_quote(&arg_text),
-                        _ => arg_text.clone(),
-                    };
-                    if let Some(p) = spec.precision {
-                        s = s.chars().take(p).collect();
-                    }
-                    out.push_str(&pad(&spec, s, false));
-                }
-                other => {
-                    sh.err.push_str(&format!(
-                        "bash: printf: `{other}': invalid format character\n"
-                    ));
-                    status = 1;
-                    stop = true;
-                }
-            }
-        }
+        let before = f.rest.len();
+        f.pass();
         // The format is used again while arguments remain (if it consumed any).
-        if rest.is_empty() || rest.len() == before || stop {
+        if f.rest.is_empty() || f.rest.len() == before || f.stop {
             break;
         }
     }
+    sh.err.push_str(&f.err);
     match target {
-        Some(name) => sh.set(&name, out)?,
-        None => sh.write(fd, &out),
+        Some(name) => sh.set(&name, f.out)?,
+        None => sh.write(fd, &f.out),
     }
-    Ok(status)
+    Ok(f.status)
 }

@@ -172,6 +172,25 @@ struct Matcher<'a> {
     best: Option<(usize, Captures)>,
 }
 
+/// Where a node that matches at most one character leaves `at`, if it matches there.
+fn step(n: &Node, t: &[char], at: usize) -> Option<usize> {
+    let here = t.get(at).copied();
+    match n {
+        Node::Char(c) => (here == Some(*c)).then_some(at + 1),
+        Node::Any => here.map(|_| at + 1),
+        Node::Class(negated, ranges, classes) => here
+            .filter(|&c| {
+                let hit = ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi)
+                    || classes.iter().any(|n| class_has(n, c));
+                hit != *negated
+            })
+            .map(|_| at + 1),
+        Node::Start => (at == 0).then_some(at),
+        Node::End => (at == t.len()).then_some(at),
+        _ => None,
+    }
+}
+
 /// Patterns that backtrack without end give up (as no match) after this many steps.
 const STEP_LIMIT: usize = 2_000_000;
 
@@ -181,38 +200,7 @@ impl Matcher<'_> {
         if self.steps > STEP_LIMIT {
             return;
         }
-        let t = self.text;
         match n {
-            Node::Char(c) => {
-                if at < t.len() && t[at] == *c {
-                    self.cont(k, at + 1, caps);
-                }
-            }
-            Node::Any => {
-                if at < t.len() {
-                    self.cont(k, at + 1, caps);
-                }
-            }
-            Node::Class(negated, ranges, classes) => {
-                if at < t.len() {
-                    let c = t[at];
-                    let hit = ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi)
-                        || classes.iter().any(|n| class_has(n, c));
-                    if hit != *negated {
-                        self.cont(k, at + 1, caps);
-                    }
-                }
-            }
-            Node::Start => {
-                if at == 0 {
-                    self.cont(k, at, caps);
-                }
-            }
-            Node::End => {
-                if at == t.len() {
-                    self.cont(k, at, caps);
-                }
-            }
             Node::Group(inner, index) => {
                 self.node(inner, at, caps, &Cont::CloseGroup(*index, at, k))
             }
@@ -223,6 +211,11 @@ impl Matcher<'_> {
                 }
             }
             Node::Repeat(inner, min, max) => self.repeat(inner, *min, *max, 0, at, caps, k),
+            single => {
+                if let Some(next) = step(single, self.text, at) {
+                    self.cont(k, next, caps);
+                }
+            }
         }
     }
 

@@ -1,0 +1,62 @@
+# testgen bash --tests / --quality end to end on the spec's factorial: the
+# generated unit, property and doc tests exist, pass under cargo test on
+# their own, assert bash's values, and every gate of the Quality Report is
+# measured on the crate (and fails when its target cannot be met).
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/lib.sh"
+export CARGO_NET_OFFLINE=true
+examples="$here/../examples/bash"
+
+# Usage errors: --quality needs the crate's directory, and no --check with it.
+run "$TESTGEN" bash "$examples/factorial.sh" --quality
+expect_rc 2
+expect_err_contains "--tests and --quality need -o DIR"
+run "$TESTGEN" bash "$examples/factorial.sh" -o x --quality --check
+expect_rc 2
+
+run "$TESTGEN" bash -q "$examples/factorial.sh" -o fact/ --quality --json --rng-seed 1
+expect_rc 0
+cp "$WORK/out" quality.json
+[[ $(json quality.json 'd["meets_quality_gates"]') == True ]] || fail "gates: $(cat quality.json)"
+[[ $(json quality.json '[g["name"] for g in d["gates"] if not g["passed"]]') == "[]" ]] || fail "a gate failed"
+[[ $(json quality.json 'd["functions"][0]["unit_tests"] >= 4') == True ]] || fail "too few unit tests"
+[[ $(json quality.json 'd["functions"][0]["property_tests"] >= 5') == True ]] || fail "too few property tests"
+[[ $(json quality.json 'd["functions"][0]["doctests"] >= 1') == True ]] || fail "no doctest"
+[[ $(json quality.json 'd["coverage"] >= 80 and d["lines"] > 0') == True ]] || fail "coverage: $(cat quality.json)"
+[[ $(json quality.json 'd["mutation_score"] >= 85 and sum(d["mutants"].values()) > 5') == True ]] ||
+  fail "mutants: $(cat quality.json)"
+
+# The files the spec names, with bash's values in them.
+for f in tests/factorial_test.rs tests/factorial_properties.rs .cargo/mutants.toml testgen-mutation.toml clippy.toml; do
+  [[ -f fact/$f ]] || fail "missing $f"
+done
+grep -q 'fn test_boundary_n_eq_1' fact/tests/factorial_test.rs || fail "no boundary test"
+grep -q 'assert_eq!(factorial::factorial(0), 1);' fact/tests/factorial_test.rs || fail "no branch test for n <= 1"
+grep -q 'prop_n_times_previous' fact/tests/factorial_properties.rs || fail "no recurrence property"
+# The call site `factorial 5 # Should output 120` is a doctest that bash confirmed.
+grep -q 'assert_eq!(factorial::factorial(5), 120);' fact/src/factorial.rs || fail "no doctest from the call site"
+# cargo-mutants' config holds only keys cargo-mutants accepts.
+keys=$(grep -oE '^[a-z_]+ *=' fact/.cargo/mutants.toml | tr -d ' =' | sort -u | tr '\n' ' ')
+for k in $keys; do
+  case $k in
+    examine_globs | examine_re | exclude_globs | exclude_re | timeout_multiplier | minimum_test_timeout) ;;
+    *) fail "mutants.toml has a key cargo-mutants rejects: $k" ;;
+  esac
+done
+
+# The generated tests run on their own, and they assert something: a wrong
+# translation of the base case fails them.
+(cd fact && cargo test -q >"$WORK/cargo" 2>&1) || fail "cargo test: $(tail -30 "$WORK/cargo")"
+grep -q 'test result: ok' "$WORK/cargo" || fail "cargo test ran nothing"
+sed -i 's/String::from("-le")/String::from("-ge")/' fact/src/factorial.rs
+grep -q 'String::from("-ge")' fact/src/factorial.rs || fail "the mutation was not applied"
+(cd fact && cargo test -q >"$WORK/cargo" 2>&1) && fail "the tests pass on a wrong translation"
+
+# A gate that is not met fails, is named, and exits 7: a function without
+# an example in its comments or calls has no doctest.
+printf 'double() {\n  echo $(( $1 * 2 ))\n}\n' >double.sh
+run "$TESTGEN" bash -q double.sh -o double --quality --rng-seed 1 --runs 50 --property-cases 50
+expect_rc 7
+expect_out_contains "FAIL doctests: 0 of 1 functions have doctests"
+expect_out_contains "Quality Gates: ❌ FAIL"
+echo "bash quality: factorial passes every gate; the tests catch a wrong translation; a missing doctest fails its gate"
