@@ -45,12 +45,13 @@ for k in $keys; do
 done
 
 # The generated tests run on their own, and they assert something: a wrong
-# translation of the base case fails them.
+# translation of the base case (`echo 2` for `echo 1`) fails them.
 (cd fact && cargo test -q >"$WORK/cargo" 2>&1) || fail "cargo test: $(tail -30 "$WORK/cargo")"
 grep -q 'test result: ok' "$WORK/cargo" || fail "cargo test ran nothing"
-sed -i 's/String::from("-le")/String::from("-ge")/' fact/src/factorial.rs
-grep -q 'String::from("-ge")' fact/src/factorial.rs || fail "the mutation was not applied"
-(cd fact && cargo test -q >"$WORK/cargo" 2>&1) && fail "the tests pass on a wrong translation"
+sed -i 's/String::from("echo"), String::from("1")/String::from("echo"), String::from("2")/' fact/src/factorial.rs
+grep -q 'String::from("echo"), String::from("2")' fact/src/factorial.rs || fail "the mutation was not applied"
+(cd fact && timeout 600 cargo test -q >"$WORK/cargo" 2>&1) && fail "the tests pass on a wrong translation"
+grep -q 'FAILED' "$WORK/cargo" || fail "cargo test failed without a failing test: $(tail "$WORK/cargo")"
 
 # A gate that is not met fails, is named, and exits 7: a function without
 # an example in its comments or calls has no doctest.

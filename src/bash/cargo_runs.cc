@@ -17,6 +17,7 @@ ProcessResult run_cargo(const std::filesystem::path& crate, const CargoRun& run)
   spec.set_env = run.env;
   spec.set_env.emplace_back("CARGO_TERM_COLOR", "never");
   spec.timeout = run.timeout;
+  spec.limits.memory_bytes = run.memory_bytes;
   SubprocessRunner runner;
   ProcessResult r = runner.run(spec);
   if (r.spawn_failed) throw InputError("cannot run cargo: " + r.spawn_error + " (is Rust installed?)");
@@ -50,11 +51,6 @@ std::map<std::string, std::string> test_outcomes(const std::string& out) {
     outcomes[binary + "::" + name] = outcome.substr(0, outcome.find(' '));
   }
   return outcomes;
-}
-
-std::string test_name(const std::string& key) {
-  size_t at = key.find("::");
-  return at == std::string::npos ? key : key.substr(at + 2);
 }
 
 }  // namespace testgen::bash

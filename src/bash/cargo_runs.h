@@ -16,6 +16,9 @@ struct CargoRun {
   std::vector<std::string> args;  ///< after "cargo"
   std::vector<std::pair<std::string, std::string>> env;
   std::chrono::seconds timeout{600};
+  /// RLIMIT_AS of cargo and of everything it runs (0: none). A mutant that
+  /// recurses without end allocates without end: this stops it early.
+  uint64_t memory_bytes = 0;
 };
 
 ProcessResult run_cargo(const std::filesystem::path& crate, const CargoRun& run);
@@ -24,8 +27,5 @@ ProcessResult run_cargo(const std::filesystem::path& crate, const CargoRun& run)
 /// outcome of each test, keyed "BINARY::NAME" where BINARY is the test file
 /// (tests/x_test.rs -> "x_test"; doctests -> "doc").
 std::map<std::string, std::string> test_outcomes(const std::string& cargo_output);
-
-/// The test's name without its binary ("x_test::test_y" -> "test_y").
-std::string test_name(const std::string& key);
 
 }  // namespace testgen::bash

@@ -200,21 +200,6 @@ fn unhex(field: &str) -> Option<String> {{
     String::from_utf8(bytes?).ok()
 }}
 
-/// The files under `dir`, as `path size` lines in name order.
-fn listing(dir: &Path, prefix: &str, out: &mut Vec<String>) {{
-    let Ok(entries) = std::fs::read_dir(dir) else {{ return }};
-    let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {{
-        let name = format!("{{prefix}}{{}}", e.file_name().to_string_lossy());
-        match e.metadata() {{
-            Ok(m) if m.is_dir() => listing(&e.path(), &format!("{{name}}/"), out),
-            Ok(m) => out.push(format!("{{name}} {{}}", m.len())),
-            Err(_) => out.push(name),
-        }}
-    }}
-}}
-
 fn answer(line: &str, scratch: &Path) -> String {{
     let fields: Option<Vec<String>> = line.split(' ').map(unhex).collect();
     let Some([input, name, args @ ..]) = fields.as_deref() else {{
@@ -229,9 +214,7 @@ fn answer(line: &str, scratch: &Path) -> String {{
     }}
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let output = {crate}::invoke_with_input(f, &args, input);
-    let mut files = Vec::new();
-    listing(scratch, "", &mut files);
-    let files = files.iter().map(|f| format!("{{f}}\n")).collect::<String>();
+    let files = {crate}::shell::file_listing(scratch);
     format!("{{}} {{}} {{}}", output.status, hex(output.stdout.as_bytes()), hex(files.as_bytes()))
 }}
 

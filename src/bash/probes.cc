@@ -6,7 +6,10 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <regex>
 #include <set>
+
+#include "arith_parser.h"
 
 
 namespace testgen::bash {
@@ -187,16 +190,34 @@ class ProbeFinder {
   }
 
   size_t arith_param(const Arith& a) const {
+    if (a.kind == Arith::Kind::kVariable && !a.index && a.name.rfind(kPositional, 0) == 0)
+      return positional_index(a.name.substr(kPositional.size()));
     if (a.kind == Arith::Kind::kVariable && !a.index) return param_of_name(a.name);
     if (a.kind == Arith::Kind::kText && a.text) return param_of(*a.text);
     return 0;
   }
 
+  // `(( $1 > 10 ))` is kept as text (it is expanded at run time): read with
+  // `$1` as a variable of its own and `$n` as `n`, its comparisons show.
+  static constexpr std::string_view kPositional = "__positional_";
+  static std::optional<Arith> with_expansions_as_names(const std::string& source) {
+    static const std::regex kExpansion(R"(\$\{?([0-9]+)\}?)"), kNamed(R"(\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?)");
+    std::string text = std::regex_replace(source, kExpansion, std::string(kPositional) + "$1");
+    text = std::regex_replace(text, kNamed, "$1");
+    if (text.find_first_of("$`\"'") != std::string::npos) return std::nullopt;
+    return parse_arith(text);
+  }
+
   void arith(const Arith& a) {
+    if (a.kind == Arith::Kind::kText) {
+      if (std::optional<Arith> parsed = with_expansions_as_names(a.source)) arith(*parsed);
+      return;
+    }
     if (a.kind == Arith::Kind::kBinary && a.operands.size() == 2 && is_int_op(a.op) && a.op[0] != '-') {
       const Arith& l = a.operands[0];
       const Arith& r = a.operands[1];
       std::string shown = fmt::format("(( {} ))", a.source.empty() ? a.op : a.source);
+      for (size_t at; (at = shown.find(kPositional)) != std::string::npos;) shown.replace(at, kPositional.size(), "$");
       if (size_t k = arith_param(l); k && r.kind == Arith::Kind::kNumber) integer_test(k, a.op, r.number, shown);
       if (size_t k = arith_param(r); k && l.kind == Arith::Kind::kNumber)
         integer_test(k, flipped(a.op), l.number, shown);

@@ -185,8 +185,8 @@ void mutation_rounds(CheckSession& session, const std::filesystem::path& dir, Te
     for (size_t i : missed) {
       FunctionTests* ft = owner(suite, results[i].mutant.file);
       if (!ft) continue;
+      // The unit tests' inputs cannot tell this mutant apart (it passed them): the pool can.
       std::vector<CallInput> candidates = ft->pool;
-      for (const UnitTest& u : ft->units) candidates.push_back(u.call);  // (already killing? then not missed)
       if (candidates.size() > 200) candidates.resize(200);
       std::vector<RustRequest> requests;
       for (const CallInput& c : candidates) requests.push_back({c.input, ft->function->function->name, c.args});
@@ -229,8 +229,7 @@ void mutation_rounds(CheckSession& session, const std::filesystem::path& dir, Te
     if (r.outcome == MutantOutcome::kMissed)
       report.missed_mutants.push_back({fmt::format("{}:{}", r.mutant.file, r.mutant.line), r.mutant.description});
   }
-  size_t judged = report.caught + report.missed + report.timeouts;
-  report.mutation_score = judged ? 100.0 * static_cast<double>(report.caught + report.timeouts) / judged : 100.0;
+  report.mutation_score = mutation_score(report.caught, report.timeouts, report.missed);
   report.cargo_seconds += runner.cargo_seconds();
 }
 
@@ -273,10 +272,12 @@ void measure_gates(CheckSession& session, const std::filesystem::path& dir, Test
 
 }  // namespace
 
-double FunctionQuality::mutation_score() const {
+double mutation_score(size_t caught, size_t timeouts, size_t missed) {
   size_t judged = caught + missed + timeouts;
   return judged ? 100.0 * static_cast<double>(caught + timeouts) / static_cast<double>(judged) : 100.0;
 }
+
+double FunctionQuality::mutation_score() const { return bash::mutation_score(caught, timeouts, missed); }
 
 bool QualityReport::passed() const {
   for (const Gate& g : gates)

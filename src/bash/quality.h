@@ -29,6 +29,10 @@ struct QualityOptions {
   std::function<void(const std::string&)> progress;
 };
 
+/// Killed (caught or timed out) out of the mutants judged, in percent; 100
+/// when none was (unviable mutants are not judged, as in cargo-mutants).
+double mutation_score(size_t caught, size_t timeouts, size_t missed);
+
 struct FunctionQuality {
   std::string name, module;
   size_t unit_tests = 0, property_tests = 0, doctests = 0;

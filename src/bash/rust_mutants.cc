@@ -91,13 +91,7 @@ class Finder {
       fn = std::string(nodes_.text(ts_node_child_by_field_name(node, "name", 4)));
       function_values(node, fn);
     } else if (type == "binary_expression" || type == "compound_assignment_expr") {
-      TSNode op = ts_node_child_by_field_name(node, "operator", 8);
-      std::string text(nodes_.text(op));
-      auto it = binary_swaps().find(text);
-      if (it != binary_swaps().end())
-        for (const std::string& to : it->second)
-          add(op, ts_node_start_byte(op), ts_node_end_byte(op), to, fn, "binary-op",
-              fmt::format("replace {} with {} in {}", text, to, fn));
+      swaps(ts_node_child_by_field_name(node, "operator", 8), binary_swaps(), fn, "binary-op", "");
     } else if (type == "unary_expression") {
       TSNode op = ts_node_child(node, 0);
       std::string text(nodes_.text(op));
@@ -106,23 +100,26 @@ class Finder {
     } else if (type == "match_expression") {
       match_arms(node, fn);
     } else if (type == "field_expression") {
-      TSNode field = ts_node_child_by_field_name(node, "field", 5);
-      std::string text(nodes_.text(field));
-      auto it = wrapping_swaps().find(text);
-      if (it != wrapping_swaps().end())
-        for (const std::string& to : it->second)
-          add(field, ts_node_start_byte(field), ts_node_end_byte(field), to, fn, "wrapping-op",
-              fmt::format("replace {} with {} in {}", text, to, fn));
+      swaps(ts_node_child_by_field_name(node, "field", 5), wrapping_swaps(), fn, "wrapping-op", "");
     } else if (type == "string_literal") {
-      std::string text(nodes_.text(node));
-      auto it = text.size() >= 2 ? test_swaps().find(text.substr(1, text.size() - 2)) : test_swaps().end();
-      if (it != test_swaps().end())
-        for (const std::string& to : it->second)
-          add(node, ts_node_start_byte(node), ts_node_end_byte(node), "\"" + to + "\"", fn, "test-op",
-              fmt::format("replace test operator {} with {} in {}", it->first, to, fn));
+      swaps(node, test_swaps(), fn, "test-op", "\"");
       return;
     }
     for (TSNode child : Nodes::children(node)) walk(child, fn);
+  }
+
+  // One mutant per replacement the table has for the text at `at`; `quote`
+  // surrounds the text (a string literal's quotes).
+  void swaps(TSNode at, const std::map<std::string, std::vector<std::string>>& table, const std::string& fn,
+             const char* op, const std::string& quote) {
+    std::string text(nodes_.text(at));
+    if (text.size() < 2 * quote.size()) return;
+    text = text.substr(quote.size(), text.size() - 2 * quote.size());
+    auto it = table.find(text);
+    if (it == table.end()) return;
+    for (const std::string& to : it->second)
+      add(at, ts_node_start_byte(at), ts_node_end_byte(at), quote + to + quote, fn, op,
+          fmt::format("replace {}{} with {} in {}", quote.empty() ? "" : "test operator ", text, to, fn));
   }
 
   void function_values(TSNode node, const std::string& fn) {

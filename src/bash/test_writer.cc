@@ -15,7 +15,7 @@ std::string lines_text(const std::set<uint32_t>& lines) {
   return (lines.size() == 1 ? "line " : "lines ") + out;
 }
 
-std::string common_file(const std::vector<std::string>& environment, bool proptest) {
+std::string common_file(const std::string& crate, const std::vector<std::string>& environment, bool proptest) {
   std::string env;
   for (const std::string& kv : environment) {
     size_t eq = kv.find('=');
@@ -68,28 +68,10 @@ pub fn in_fresh_dir<T>(f: impl FnOnce() -> T) -> T {{
 
 /// The files under the working directory, as `path size` lines in name order.
 pub fn files() -> String {{
-    let mut lines = Vec::new();
-    listing(Path::new("."), "", &mut lines);
-    lines.iter().map(|l| format!("{{l}}\n")).collect()
-}}
-
-fn listing(dir: &Path, prefix: &str, out: &mut Vec<String>) {{
-    let Ok(entries) = std::fs::read_dir(dir) else {{
-        return;
-    }};
-    let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {{
-        let name = format!("{{prefix}}{{}}", e.file_name().to_string_lossy());
-        match e.metadata() {{
-            Ok(m) if m.is_dir() => listing(&e.path(), &format!("{{name}}/"), out),
-            Ok(m) => out.push(format!("{{name}} {{}}", m.len())),
-            Err(_) => out.push(name),
-        }}
-    }}
+    {crate}::shell::file_listing(Path::new("."))
 }}
 )RUST",
-                                fmt::arg("env", env));
+                                fmt::arg("env", env), fmt::arg("crate", crate));
   if (proptest)
     out += R"RUST(
 /// A proptest runner drawing the same `cases` on every run.
@@ -188,7 +170,7 @@ CrateTests render_tests(const TestSuite& suite, const std::vector<std::string>& 
     any_common = any_common || !ft.properties.empty() || (ft.fresh_context && !ft.units.empty());
     if (!ft.docs.empty()) out.examples[m] = examples_section(suite, ft, environment);
   }
-  if (any_common) out.files["tests/common/mod.rs"] = common_file(environment, out.proptest);
+  if (any_common) out.files["tests/common/mod.rs"] = common_file(suite.crate, environment, out.proptest);
   // Debian's crates, offline; and a stack as deep as the harness's for
   // inputs that recurse (cargo passes [env] to the test processes it runs).
   out.files[".cargo/config.toml"] =

@@ -778,3 +778,28 @@ fn assoc_insert(pairs: &mut Vec<(String, String)>, key: &str, value: String) {
         None => pairs.push((key.to_string(), value)),
     }
 }
+
+/// The files under `dir` as `path size` lines in name order, directories
+/// walked: what testgen compares between bash and a translation, in the
+/// harness and in the generated tests.
+pub fn file_listing(dir: &std::path::Path) -> String {
+    let mut lines = Vec::new();
+    list_files(dir, "", &mut lines);
+    lines.iter().map(|l| format!("{l}\n")).collect()
+}
+
+fn list_files(dir: &std::path::Path, prefix: &str, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let name = format!("{prefix}{}", e.file_name().to_string_lossy());
+        match e.metadata() {
+            Ok(m) if m.is_dir() => list_files(&e.path(), &format!("{name}/"), out),
+            Ok(m) => out.push(format!("{name} {}", m.len())),
+            Err(_) => out.push(name),
+        }
+    }
+}
