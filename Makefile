@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 BUILD  := build/default
 TESTGEN := $(BUILD)/testgen
 
-.PHONY: deps configure build test test-asan fuzz demo bench bench-abi bench-scenario bench-bash install clean
+.PHONY: deps configure build test test-asan fuzz demo bench bench-abi bench-scenario bench-bash bench-bash-quality install clean
 
 deps:
 	@scripts/deps.sh
@@ -46,6 +46,10 @@ bench-scenario: build
 # The bash front: translation speed and inputs checked per second (about a minute).
 bench-bash: build
 	@python3 bench/bash_front_bench.py $(TESTGEN) $${REPEATS:-5}
+
+# BASH_DOC=1 adds every script of Debian's bash-doc examples (about an hour).
+bench-bash-quality: build
+	@python3 bench/bash_quality_bench.py $(TESTGEN) $${BASH_DOC:+--bash-doc}
 
 install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)

@@ -60,4 +60,35 @@ run "$TESTGEN" bash -q double.sh -o double --quality --rng-seed 1 --runs 50 --pr
 expect_rc 7
 expect_out_contains "FAIL doctests: 0 of 1 functions have doctests"
 expect_out_contains "Quality Gates: ❌ FAIL"
-echo "bash quality: factorial passes every gate; the tests catch a wrong translation; a missing doctest fails its gate"
+
+# Careless use: a second run on the same DIR stops at once (exit 6); SIGTERM
+# half-way through mutation testing stops the run (exit 143) with nothing
+# left running, the crate intact and the lock gone.
+"$TESTGEN" bash "$examples/factorial.sh" -o busy --quality --rng-seed 1 --property-cases 50 2>busy.err &
+first=$!
+for _ in $(seq 1 1200); do grep -q "mutation testing" busy.err && break; sleep 0.5; done
+grep -q "mutation testing" busy.err || fail "never reached mutation testing: $(cat busy.err)"
+run "$TESTGEN" bash -q "$examples/factorial.sh" -o busy --tests
+expect_rc 6
+expect_err_contains "another testgen run is writing this crate"
+kill -TERM $first
+set +e
+wait $first
+rc=$?
+set -e
+[[ $rc == 143 ]] || fail "SIGTERM: exit $rc: $(tail -5 busy.err)"
+# Processes working in the crate (cargo, rustc, test binaries) by their working directory.
+working_in_busy() {
+  for p in /proc/[0-9]*; do
+    [[ $(readlink "$p/cwd" 2>/dev/null) == "$WORK/busy"* ]] && echo "${p#/proc/}"
+  done
+  return 0
+}
+nothing_in_busy() { [[ -z $(working_in_busy) ]]; }
+wait_for nothing_in_busy || fail "processes left running: $(working_in_busy)"
+[[ ! -e .busy.testgen-lock ]] || fail "the lock file was left behind"
+grep -q 'String::from("-le")' busy/src/factorial.rs || fail "the crate was left mutated"
+(cd busy && cargo build -q --offline) || fail "the crate no longer builds"
+
+echo "bash quality: factorial passes every gate; the tests catch a wrong translation; a missing doctest fails" \
+  "its gate; a second run on one DIR is refused; SIGTERM leaves nothing running"

@@ -89,7 +89,7 @@ BashCall BashSide::call(const std::string& function, const std::vector<std::stri
   ProcessResult r = runner.run(spec);
   BashCall call;
   if (r.spawn_failed) throw InputError(fmt::format("cannot run {}: {}", options_.bash, r.spawn_error));
-  if (r.interrupted) throw Interrupted(SIGINT);
+  if (r.interrupted) throw Interrupted(interrupt_signal() ? interrupt_signal() : SIGINT);
   call.conclusive = r.exit_code.has_value() && !r.timed_out && !r.output_truncated;
   if (!call.conclusive) call.why = r.output_truncated ? "printed more than 4 MiB" : r.describe();
   call.status = r.exit_code.value_or(-1);

@@ -21,7 +21,7 @@ ProcessResult run_cargo(const std::filesystem::path& crate, const CargoRun& run)
   SubprocessRunner runner;
   ProcessResult r = runner.run(spec);
   if (r.spawn_failed) throw InputError("cannot run cargo: " + r.spawn_error + " (is Rust installed?)");
-  if (r.interrupted) throw Interrupted(SIGINT);
+  if (r.interrupted) throw Interrupted(interrupt_signal() ? interrupt_signal() : SIGINT);
   return r;
 }
 

@@ -3,7 +3,11 @@
 #include <fmt/format.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/file.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <fstream>
 
@@ -356,6 +360,29 @@ void write_crate(const Translation& t, const fs::path& dir_in, const CrateOption
     fs::remove_all(staging, ec);
     throw;
   }
+}
+
+CrateLock::CrateLock(const fs::path& dir_in) {
+  fs::path dir = dir_in.has_filename() ? dir_in : dir_in.parent_path();
+  fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+  std::error_code ec;
+  fs::create_directories(parent, ec);
+  file_ = parent / fmt::format(".{}.testgen-lock", dir.filename().string());
+  fd_ = ::open(file_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) throw StorageError(fmt::format("{}: cannot create: {}", file_.string(), std::strerror(errno)));
+  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd_);
+    fd_ = -1;
+    throw BusyError(fmt::format("{}: another testgen run is writing this crate; wait for it, or use another -o",
+                                dir.string()));
+  }
+}
+
+CrateLock::~CrateLock() {
+  if (fd_ < 0) return;
+  std::error_code ec;
+  fs::remove(file_, ec);
+  ::close(fd_);
 }
 
 }  // namespace testgen::bash

@@ -26,4 +26,19 @@ std::string crate_name_for(const std::filesystem::path& script);
 /// refusing any other non-empty directory). Throws StorageError / UsageError.
 void write_crate(const Translation& t, const std::filesystem::path& dir, const CrateOptions& options);
 
+/// Held while one testgen run writes, builds and tests the crate in DIR (a
+/// lock file beside it, removed at the end): a second run on the same DIR
+/// stops at once with BusyError instead of building into the first one's.
+class CrateLock {
+ public:
+  explicit CrateLock(const std::filesystem::path& dir);
+  ~CrateLock();
+  CrateLock(const CrateLock&) = delete;
+  CrateLock& operator=(const CrateLock&) = delete;
+
+ private:
+  std::filesystem::path file_;
+  int fd_ = -1;
+};
+
 }  // namespace testgen::bash

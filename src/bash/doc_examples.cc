@@ -1,6 +1,7 @@
 #include "doc_examples.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <regex>
 
 #include "testgen/process.h"
@@ -64,7 +65,8 @@ std::vector<WrittenExample> written_examples(const Script& script, const std::se
     if (!functions.count(f.name)) continue;
     uint32_t first_line = f.pos.line - static_cast<uint32_t>(f.doc.size());
     bool in_examples = false;
-    std::optional<size_t> pending;  // the example a claim on a later line belongs to
+    constexpr size_t kNone = SIZE_MAX;
+    size_t pending = kNone;  // the example a claim on a later line belongs to
     for (size_t i = 0; i < f.doc.size(); ++i) {
       std::string line = trim(f.doc[i]);
       std::smatch m;
@@ -79,12 +81,12 @@ std::vector<WrittenExample> written_examples(const Script& script, const std::se
         call->line = first_line + static_cast<uint32_t>(i);
         call->where = "the comment above it";
         out.push_back(*call);
-        pending = call->claimed ? std::nullopt : std::optional<size_t>(out.size() - 1);
+        pending = call->claimed ? kNone : out.size() - 1;
         continue;
       }
-      if (std::optional<std::string> c = claim_in(line); c && pending) {
-        out[*pending].claimed = c;
-        pending.reset();
+      if (std::optional<std::string> c = claim_in(line); c && pending != kNone) {
+        out[pending].claimed = c;
+        pending = kNone;
       } else if (line.rfind("Usage", 0) == 0) {
         in_examples = false;  // a usage line names placeholders, not values
       }

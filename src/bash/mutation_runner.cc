@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cargo_runs.h"
+#include "testgen/corpus.h"
 #include "rust_side.h"
 #include "testgen/errors.h"
 #include "testgen/source.h"
@@ -19,13 +20,6 @@
 namespace testgen::bash {
 namespace fs = std::filesystem;
 namespace {
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 void write_file(const fs::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary | std::ios::trunc);
@@ -75,6 +69,7 @@ void MutationRunner::refresh_tests() {
 }
 
 void MutationRunner::prepare() {
+  auto start = std::chrono::steady_clock::now();
   std::vector<std::string> errors(workers_.size());
   std::vector<double> seconds(workers_.size());
   std::vector<std::thread> threads;
@@ -87,16 +82,17 @@ void MutationRunner::prepare() {
           errors[k] = "the unmutated crate does not build: " + built.err.substr(0, 2000);
           return;
         }
-        auto start = std::chrono::steady_clock::now();
+        auto tested_at = std::chrono::steady_clock::now();
         ProcessResult tested = run_cargo(workers_[k], {.args = {"test", "--offline", "--tests"}});
-        seconds[k] = since(start);
+        seconds[k] = since(tested_at);
         if (!tested.ok()) errors[k] = "the unmutated crate's tests fail: " + (tested.out + tested.err).substr(0, 2000);
       } catch (const std::exception& e) {
         errors[k] = e.what();
       }
     });
   for (std::thread& t : threads) t.join();
-  if (interrupted()) throw Interrupted(SIGINT);
+  cargo_seconds_ += since(start);
+  if (interrupted()) throw Interrupted(interrupt_signal() ? interrupt_signal() : SIGINT);
   for (const std::string& e : errors)
     if (!e.empty()) throw GenerationError("mutation testing: " + e);
   baseline_seconds_ = *std::max_element(seconds.begin(), seconds.end());

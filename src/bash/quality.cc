@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <fstream>
 
 #include "cargo_runs.h"
 #include "coverage.h"
@@ -12,7 +11,9 @@
 #include "mutation_config.h"
 #include "mutation_runner.h"
 #include "test_writer.h"
+#include "testgen/corpus.h"
 #include "testgen/errors.h"
+#include "testgen/interrupt.h"
 #include "testgen/source.h"
 
 namespace testgen::bash {
@@ -24,8 +25,17 @@ double since(std::chrono::steady_clock::time_point start) {
 
 std::string last_lines(const std::string& text, size_t n) {
   size_t at = text.size();
-  for (size_t k = 0; k < n && at > 0; ++k) at = text.rfind('\n', at - 1) == std::string::npos ? 0 : text.rfind('\n', at - 1);
+  for (size_t k = 0; k < n && at > 0; ++k) {
+    size_t newline = text.rfind('\n', at - 1);
+    at = newline == std::string::npos ? 0 : newline;
+  }
   return text.substr(at);
+}
+
+// A signal that arrived while testgen itself was working (the engine stops
+// on it quietly): the run ends before its next step.
+void stop_if_interrupted() {
+  if (interrupted()) throw Interrupted(interrupt_signal());
 }
 
 // Removes the tests cargo reported as failed; returns how many.
@@ -89,6 +99,7 @@ void fill_functions(const TestSuite& suite, QualityReport& report) {
 void write_and_run(CheckSession& session, const std::filesystem::path& dir, TestSuite& suite,
                    const QualityOptions& options, QualityReport& report) {
   for (int round = 0;; ++round) {
+    stop_if_interrupted();
     CrateTests files = render_tests(suite, session.bash().environment());
     files.files[".cargo/mutants.toml"] = mutants_toml(suite);
     files.files["testgen-mutation.toml"] = mutation_config_toml(suite, options);
@@ -160,9 +171,7 @@ void mutation_rounds(CheckSession& session, const std::filesystem::path& dir, Te
   std::vector<Mutant> mutants;
   for (const FunctionTests& ft : suite.functions) {
     std::string file = "src/" + ft.function->module + ".rs";
-    std::ifstream in(dir / file, std::ios::binary);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    std::vector<Mutant> found = find_mutants(file, text);
+    std::vector<Mutant> found = find_mutants(file, read_file(dir / file));
     mutants.insert(mutants.end(), found.begin(), found.end());
   }
   MutationRunner runner(dir, dir / "target" / "testgen-mutants",
@@ -231,14 +240,21 @@ void mutation_rounds(CheckSession& session, const std::filesystem::path& dir, Te
   }
   report.mutation_score = mutation_score(report.caught, report.timeouts, report.missed);
   report.cargo_seconds += runner.cargo_seconds();
+  report.mutant_test_timeout = static_cast<double>(runner.test_timeout().count());
 }
 
 void measure_gates(CheckSession& session, const std::filesystem::path& dir, TestSuite& suite,
                    const QualityOptions& options, QualityReport& report) {
   report.measured = true;
   fill_functions(suite, report);
+  auto step = std::chrono::steady_clock::now();
   coverage_rounds(session, dir, suite, options, report);
+  report.coverage_seconds = since(step);
+  stop_if_interrupted();
+  step = std::chrono::steady_clock::now();
   mutation_rounds(session, dir, suite, options, report);
+  report.mutation_seconds = since(step);
+  stop_if_interrupted();
   fill_functions(suite, report);
   if (options.progress) options.progress("rustfmt --check and clippy -D warnings");
   report.fmt_passed = run_cargo(dir, {.args = {"fmt", "--check"}}).ok();
@@ -287,13 +303,12 @@ bool QualityReport::passed() const {
 
 QualityReport generate_and_verify(CheckSession& session, const std::filesystem::path& dir, const QualityOptions& options) {
   auto start = std::chrono::steady_clock::now();
-  auto say = [&](const std::string& s) {
-    if (options.progress) options.progress(s);
-  };
   QualityReport report;
   report.crate = crate_name_for(session.script().path);
   report.dir = dir;
   TestSuite suite = generate_tests(session, options.tests);
+  report.tests_seconds = since(start);
+  stop_if_interrupted();
 
   write_and_run(session, dir, suite, options, report);
   if (options.gates) measure_gates(session, dir, suite, options, report);

@@ -69,6 +69,9 @@ struct QualityReport {
   size_t caught = 0, missed = 0, timeouts = 0, unviable = 0;
   std::vector<MissedMutant> missed_mutants;
   double seconds = 0, cargo_seconds = 0;
+  double tests_seconds = 0;     ///< generating the tests (bash calls, the check)
+  double coverage_seconds = 0, mutation_seconds = 0;
+  double mutant_test_timeout = 0;  ///< seconds
   std::vector<Gate> gates;
   bool passed() const;
 };

@@ -63,7 +63,8 @@ nlohmann::json quality_json(const QualityReport& r) {
     functions.push_back(std::move(j));
   }
   nlohmann::json out = {{"crate", r.crate},        {"dir", r.dir.string()},         {"functions", functions},
-                        {"tests_dropped", r.tests_dropped}, {"seconds", r.seconds}, {"cargo_seconds", r.cargo_seconds}};
+                        {"tests_dropped", r.tests_dropped}, {"seconds", r.seconds}, {"cargo_seconds", r.cargo_seconds},
+                        {"tests_seconds", r.tests_seconds}};
   if (r.measured) {
     nlohmann::json gates = nlohmann::json::array();
     for (const Gate& g : r.gates) gates.push_back({{"name", g.name}, {"passed", g.passed}, {"detail", g.detail}});
@@ -77,6 +78,9 @@ nlohmann::json quality_json(const QualityReport& r) {
     out["mutation_score"] = r.mutation_score;
     out["mutants"] = {{"caught", r.caught}, {"missed", r.missed}, {"timeout", r.timeouts}, {"unviable", r.unviable}};
     out["missed_mutants"] = missed;
+    out["coverage_seconds"] = r.coverage_seconds;
+    out["mutation_seconds"] = r.mutation_seconds;
+    out["mutant_test_timeout"] = r.mutant_test_timeout;
     out["gates"] = gates;
     out["meets_quality_gates"] = r.passed();
   }

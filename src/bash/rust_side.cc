@@ -40,7 +40,7 @@ fs::path build_harness(const fs::path& crate_dir) {
                                 .set_env = {{"CARGO_TERM_COLOR", "never"}},
                                 .cwd = crate_dir,
                                 .timeout = std::chrono::minutes(10)});
-  if (r.interrupted) throw Interrupted(SIGINT);
+  if (r.interrupted) throw Interrupted(interrupt_signal() ? interrupt_signal() : SIGINT);
   if (r.spawn_failed) throw GenerationError("cannot run cargo (is the Rust toolchain installed?): " + r.spawn_error);
   if (!r.ok())
     throw GenerationError(fmt::format("the generated crate in {} does not build ({}):\n{}", crate_dir.string(), r.describe(),
@@ -73,7 +73,7 @@ std::vector<RustCall> RustSide::call(const std::vector<RustRequest>& requests) {
                      .limits = {.cpu_seconds = 0, .memory_bytes = uint64_t{4} << 30, .file_size_bytes = uint64_t{16} << 20}};
     ++processes_;
     ProcessResult r = runner_.run(spec);
-    if (r.interrupted) throw Interrupted(SIGINT);
+    if (r.interrupted) throw Interrupted(interrupt_signal() ? interrupt_signal() : SIGINT);
     if (r.spawn_failed) throw GenerationError("cannot run the harness: " + r.spawn_error);
     std::istringstream lines(r.out);
     std::string line;

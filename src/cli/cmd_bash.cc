@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -149,6 +150,8 @@ int run_bash(const Args& args) {
     std::string crate = bash::crate_name_for(script_path);
     if ((tests || quality) && out_dir.empty()) throw UsageError("--tests and --quality need -o DIR: the crate they test");
     if ((tests || quality) && check) throw UsageError("--check cannot be combined with --tests or --quality");
+    std::optional<bash::CrateLock> lock;
+    if (!out_dir.empty()) lock.emplace(out_dir);
     if (tests || quality) {
       bash::BashOptions bash_options;
       bash_options.timeout = std::chrono::milliseconds(static_cast<int64_t>(bash_timeout * 1000));
