@@ -13,6 +13,12 @@ expect_rc 2
 expect_err_contains "--tests and --quality need -o DIR"
 run "$TESTGEN" bash "$examples/factorial.sh" -o x --quality --check
 expect_rc 2
+# Nothing translated: nothing to test, said once (exit 3), and no crate with tests.
+printf 'only() {\n  eval "$1"\n}\n' >refused.sh
+run "$TESTGEN" bash refused.sh -o refused --tests
+expect_rc 3
+expect_err_contains "refused.sh: no function could be translated, so there is nothing to test"
+[[ ! -d refused/tests ]] || fail "tests were written for nothing"
 
 run "$TESTGEN" bash -q "$examples/factorial.sh" -o fact/ --quality --json --rng-seed 1
 expect_rc 0

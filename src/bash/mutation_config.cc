@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "mutation_runner.h"
 #include "quality.h"
 #include "rust_emitter.h"
 
@@ -65,8 +66,11 @@ std::string mutants_toml(const TestSuite& suite) {
   if (!patterns.empty())
     out += fmt::format("# The critical functions (branches, side effects, or complexity above 5).\nexamine_re = {}\n",
                        toml_list(patterns));
-  out += "# A mutated recursion can loop or overflow: each test run has a timeout.\n"
-         "timeout_multiplier = 5.0\nminimum_test_timeout = 20.0\n";
+  MutationOptions runner;
+  out += fmt::format(
+      "# A mutated recursion can loop or overflow: each test run has a timeout (as testgen's runner has).\n"
+      "timeout_multiplier = {:.1f}\nminimum_test_timeout = {:.1f}\n",
+      runner.timeout_multiplier, runner.minimum_test_timeout);
   return out;
 }
 
@@ -78,9 +82,10 @@ std::string mutation_config_toml(const TestSuite& suite, const QualityOptions& o
       "# match-arm, match-guard (cargo-mutants' operators), and wrapping-op / test-op (bash's\n"
       "# wrapping + - * and the operators of `[`, as the generated code spells them).\n"
       "operators = [\"ReturnValue\", \"ArithmeticOp\", \"RelationalOp\", \"BooleanOp\", \"Conditional\"]\n"
-      "timeout = 20  # seconds per mutant's tests at least; 5 times the unmutated run otherwise\n"
+      "timeout = {:.0f}  # seconds per mutant's tests at least; {:.0f} times the unmutated run otherwise\n"
       "parallel_jobs = {}\ntarget_score = {:.1f}\ncritical_functions = {}\n",
-      jobs, options.target_mutation_score, toml_list(critical_functions(suite)));
+      MutationOptions{}.minimum_test_timeout, MutationOptions{}.timeout_multiplier, jobs, options.target_mutation_score,
+      toml_list(critical_functions(suite)));
 }
 
 }  // namespace testgen::bash

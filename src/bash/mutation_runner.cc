@@ -71,6 +71,7 @@ void MutationRunner::refresh_tests() {
 void MutationRunner::prepare() {
   auto start = std::chrono::steady_clock::now();
   std::vector<std::string> errors(workers_.size());
+  std::vector<std::exception_ptr> thrown(workers_.size());
   std::vector<double> seconds(workers_.size());
   std::vector<std::thread> threads;
   for (size_t k = 0; k < workers_.size(); ++k)
@@ -86,13 +87,16 @@ void MutationRunner::prepare() {
         ProcessResult tested = run_cargo(workers_[k], {.args = {"test", "--offline", "--tests"}});
         seconds[k] = since(tested_at);
         if (!tested.ok()) errors[k] = "the unmutated crate's tests fail: " + (tested.out + tested.err).substr(0, 2000);
-      } catch (const std::exception& e) {
-        errors[k] = e.what();
+      } catch (...) {
+        // An interrupt (Interrupted is not a std::exception) or a failure: the caller rethrows it.
+        thrown[k] = std::current_exception();
       }
     });
   for (std::thread& t : threads) t.join();
   cargo_seconds_ += since(start);
   if (interrupted()) throw Interrupted(interrupt_signal() ? interrupt_signal() : SIGINT);
+  for (const std::exception_ptr& e : thrown)
+    if (e) std::rethrow_exception(e);
   for (const std::string& e : errors)
     if (!e.empty()) throw GenerationError("mutation testing: " + e);
   baseline_seconds_ = *std::max_element(seconds.begin(), seconds.end());

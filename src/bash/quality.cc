@@ -303,6 +303,9 @@ bool QualityReport::passed() const {
 
 QualityReport generate_and_verify(CheckSession& session, const std::filesystem::path& dir, const QualityOptions& options) {
   auto start = std::chrono::steady_clock::now();
+  if (session.translation().functions.empty())
+    throw InputError(fmt::format("{}: no function could be translated, so there is nothing to test",
+                                 session.script().path));
   QualityReport report;
   report.crate = crate_name_for(session.script().path);
   report.dir = dir;

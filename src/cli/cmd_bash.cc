@@ -178,7 +178,8 @@ int run_bash(const Args& args) {
       if (!t.refused.empty() && !quiet)
         fmt::print(stderr, "testgen: {} function(s) were refused and have no tests (see the README of the crate)\n",
                    t.refused.size());
-      return quality && !report.passed() ? kExitGateFailed : kExitOk;
+      if (quality && !report.passed()) return kExitGateFailed;
+      return t.refused.empty() ? kExitOk : kExitBadInput;
     }
     if (check) {
       bash::BashOptions bash_options;
