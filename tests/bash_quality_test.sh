@@ -20,7 +20,7 @@ expect_rc 3
 expect_err_contains "refused.sh: no function could be translated, so there is nothing to test"
 [[ ! -d refused/tests ]] || fail "tests were written for nothing"
 
-run "$TESTGEN" bash -q "$examples/factorial.sh" -o fact/ --quality --json --rng-seed 1
+run "$TESTGEN" bash -q "$examples/factorial.sh" -o fact/ --quality --json --rng-seed 1 --property-cases 200
 expect_rc 0
 cp "$WORK/out" quality.json
 [[ $(json quality.json 'd["meets_quality_gates"]') == True ]] || fail "gates: $(cat quality.json)"
@@ -60,41 +60,51 @@ grep -q 'String::from("echo"), String::from("2")' fact/src/factorial.rs || fail 
 grep -q 'FAILED' "$WORK/cargo" || fail "cargo test failed without a failing test: $(tail "$WORK/cargo")"
 
 # A gate that is not met fails, is named, and exits 7: a function without
-# an example in its comments or calls has no doctest.
+# an example in its comments or calls has no doctest. While that run writes
+# its crate, a second run on the same DIR stops at once (exit 6).
 printf 'double() {\n  echo $(( $1 * 2 ))\n}\n' >double.sh
-run "$TESTGEN" bash -q double.sh -o double --quality --rng-seed 1 --runs 50 --property-cases 50
-expect_rc 7
-expect_out_contains "FAIL doctests: 0 of 1 functions have doctests"
-expect_out_contains "Quality Gates: ❌ FAIL"
-
-# Careless use: a second run on the same DIR stops at once (exit 6); SIGTERM
-# half-way through mutation testing stops the run (exit 143) with nothing
-# left running, the crate intact and the lock gone.
-"$TESTGEN" bash "$examples/factorial.sh" -o busy --quality --rng-seed 1 --property-cases 50 2>busy.err &
+"$TESTGEN" bash double.sh -o double --quality --rng-seed 1 --runs 50 --property-cases 50 >double.out 2>double.err &
 first=$!
-for _ in $(seq 1 1200); do grep -q "mutation testing" busy.err && break; sleep 0.5; done
-grep -q "mutation testing" busy.err || fail "never reached mutation testing: $(cat busy.err)"
-run "$TESTGEN" bash -q "$examples/factorial.sh" -o busy --tests
+for _ in $(seq 1 600); do grep -q "running the generated tests" double.err && break; sleep 0.5; done
+run "$TESTGEN" bash -q double.sh -o double/ --tests
 expect_rc 6
 expect_err_contains "another testgen run is writing this crate"
+set +e
+wait $first
+rc=$?
+set -e
+[[ $rc == 7 ]] || fail "a failed gate: exit $rc: $(tail -5 double.err)"
+grep -qF "FAIL doctests: 0 of 1 functions have doctests" double.out || fail "the gate is not named: $(cat double.out)"
+grep -qF "Quality Gates: ❌ FAIL" double.out || fail "no verdict: $(cat double.out)"
+
+# SIGTERM half-way through mutation testing (the same crate again: its
+# target/ is kept, so it gets there quickly) stops the run with 143, nothing
+# left running, the crate intact and the lock gone.
+"$TESTGEN" bash double.sh -o double --quality --rng-seed 1 --runs 50 --property-cases 50 2>term.err &
+first=$!
+for _ in $(seq 1 1200); do grep -q "mutation testing" term.err && break; sleep 0.5; done
+grep -q "mutation testing" term.err || fail "never reached mutation testing: $(cat term.err)"
 kill -TERM $first
 set +e
 wait $first
 rc=$?
 set -e
-[[ $rc == 143 ]] || fail "SIGTERM: exit $rc: $(tail -5 busy.err)"
+[[ $rc == 143 ]] || fail "SIGTERM: exit $rc: $(tail -5 term.err)"
 # Processes working in the crate (cargo, rustc, test binaries) by their working directory.
-working_in_busy() {
+working_in_crate() {
   for p in /proc/[0-9]*; do
-    [[ $(readlink "$p/cwd" 2>/dev/null) == "$WORK/busy"* ]] && echo "${p#/proc/}"
+    [[ $(readlink "$p/cwd" 2>/dev/null) == "$WORK/double"* ]] && echo "${p#/proc/}"
   done
   return 0
 }
-nothing_in_busy() { [[ -z $(working_in_busy) ]]; }
-wait_for nothing_in_busy || fail "processes left running: $(working_in_busy)"
-[[ ! -e .busy.testgen-lock ]] || fail "the lock file was left behind"
-grep -q 'String::from("-le")' busy/src/factorial.rs || fail "the crate was left mutated"
-(cd busy && cargo build -q --offline) || fail "the crate no longer builds"
+nothing_in_crate() { [[ -z $(working_in_crate) ]]; }
+wait_for nothing_in_crate || fail "processes left running: $(working_in_crate)"
+[[ ! -e .double.testgen-lock ]] || fail "the lock file was left behind"
+grep -q '" \* 2 "' double/src/double.rs || fail "the crate was left mutated"
+for w in double/target/testgen-mutants/worker-*; do
+  [[ ! -f $w/src/double.rs ]] || cmp -s "$w/src/double.rs" double/src/double.rs || fail "$w was left mutated"
+done
+(cd double && cargo build -q --offline) || fail "the crate no longer builds"
 
 echo "bash quality: factorial passes every gate; the tests catch a wrong translation; a missing doctest fails" \
   "its gate; a second run on one DIR is refused; SIGTERM leaves nothing running"
