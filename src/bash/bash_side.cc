@@ -99,7 +99,6 @@ BashCall BashSide::call(const std::string& function, const std::vector<std::stri
     call.why = "bash does not define it: the script's definitions stop loading before it (under bash's default options)";
   }
   call.out = std::move(r.out);
-  call.seconds = r.seconds;
   call.files = file_listing(dir);
   // Trace lines: "+...+./definitions.sh:LINE: command".
   std::ifstream in(trace, std::ios::binary);
@@ -111,7 +110,10 @@ BashCall BashSide::call(const std::string& function, const std::vector<std::stri
     uint32_t line_number = 0;
     while (number < line.size() && std::isdigit(static_cast<unsigned char>(line[number])))
       line_number = line_number * 10 + static_cast<uint32_t>(line[number++] - '0');
-    if (line_number > 0) call.lines.insert(line_number);
+    if (line_number > 0) {
+      call.lines.insert(line_number);
+      ++call.steps;
+    }
   }
   fs::remove_all(dir, ec);
   fs::remove(trace, ec);

@@ -29,7 +29,7 @@ struct BashCall {
   std::string out;
   std::string files;               ///< `path size` lines, as the harness gives them
   std::set<uint32_t> lines;        ///< script lines bash ran
-  double seconds = 0;              ///< how long the call took
+  uint64_t steps = 0;              ///< commands bash traced: the call's cost, the same on every machine
 };
 
 struct BashOptions {

@@ -64,6 +64,17 @@ void MutationRunner::copy_sources(const fs::path& to) const {
   }
 }
 
+void MutationRunner::seed_target(const fs::path& worker) const {
+  // A new worker starts from the crate's own build: its dependencies
+  // (proptest and the rest) are fresh there, so only the crate is compiled.
+  std::error_code ec;
+  fs::path from = crate_ / "target" / "debug", to = worker / "target" / "debug";
+  if (fs::exists(to, ec) || !fs::exists(from, ec)) return;
+  fs::create_directories(to.parent_path(), ec);
+  fs::copy(from, to, fs::copy_options::recursive, ec);
+  if (ec) fs::remove_all(to, ec);  // a partial copy would only mislead cargo: build from nothing
+}
+
 void MutationRunner::refresh_tests() {
   for (const fs::path& w : workers_) copy_sources(w);
 }
@@ -78,6 +89,7 @@ void MutationRunner::prepare() {
     threads.emplace_back([&, k] {
       try {
         copy_sources(workers_[k]);
+        seed_target(workers_[k]);
         ProcessResult built = run_cargo(workers_[k], {.args = {"test", "--offline", "--no-run"}});
         if (!built.ok()) {
           errors[k] = "the unmutated crate does not build: " + built.err.substr(0, 2000);

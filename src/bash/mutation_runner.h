@@ -66,6 +66,7 @@ class MutationRunner {
   std::chrono::seconds timeout_{20};
 
   void copy_sources(const std::filesystem::path& to) const;
+  void seed_target(const std::filesystem::path& worker) const;
   MutantResult run_one(const std::filesystem::path& worker, const Mutant& m);
 };
 

@@ -83,16 +83,19 @@ class Finder {
     return !few.empty();
   }
 
-  // The integers [lo, hi] where bash answers every point quickly, grown
-  // outwards from the constants the code compares with.
+  // The integers [lo, hi] where bash answers every point cheaply, grown
+  // outwards from the constants the code compares with. Cheap is counted in
+  // commands bash ran, not in seconds, so the domain (and the tests written)
+  // is the same on a busy machine.
+  static constexpr uint64_t kCheapSteps = 1000;
   std::pair<int64_t, int64_t> integer_domain() {
     int64_t low_const = 0, high_const = 0;
     for (int64_t c : ctx_.model.integers)
       if (c > -1000 && c < 1000) low_const = std::min(low_const, c), high_const = std::max(high_const, c);
     int64_t lo = low_const, hi = low_const;
-    auto answers_quickly = [&](int64_t v) {
+    auto answers_cheaply = [&](int64_t v) {
       const PairedCall& c = oracle_.ask(CallInput{{std::to_string(v)}, ""});
-      return c.agree() && c.bash.seconds < 0.25;
+      return c.agree() && c.bash.steps <= kCheapSteps;
     };
     // Upwards in steps of one until a point is slow or does not agree.
     while (hi < high_const + 16) {
@@ -101,12 +104,12 @@ class Finder {
       oracle_.ask(next);
       bool stop = false;
       for (const CallInput& in : next)
-        if (!stop && answers_quickly(std::stoll(in.args[0]))) hi = std::stoll(in.args[0]);
+        if (!stop && answers_cheaply(std::stoll(in.args[0]))) hi = std::stoll(in.args[0]);
         else stop = true;
       if (stop) break;
     }
-    while (lo > low_const - 6 && answers_quickly(lo - 1)) --lo;
-    if (!answers_quickly(lo)) return {1, 0};
+    while (lo > low_const - 6 && answers_cheaply(lo - 1)) --lo;
+    if (!answers_cheaply(lo)) return {1, 0};
     return {lo, hi};
   }
 
