@@ -7,7 +7,7 @@ install(FILES ${CMAKE_BINARY_DIR}/testgen.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/
 # quest: the same binary under quest's name.
 install(CODE "execute_process(COMMAND \${CMAKE_COMMAND} -E create_symlink testgen
                               \$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/quest)")
-install(TARGETS testgen_core testgen_corpus testgen_process
+install(TARGETS testgen_core testgen_corpus testgen_process testgen_property testgen_sancov
         EXPORT testgenTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
@@ -21,4 +21,5 @@ configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/testgenConfig.cmake.in
 write_basic_package_version_file(${CMAKE_BINARY_DIR}/testgenConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${CMAKE_BINARY_DIR}/testgenConfig.cmake ${CMAKE_BINARY_DIR}/testgenConfigVersion.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/testgen_instrument.cmake
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/testgen)

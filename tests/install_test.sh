@@ -18,7 +18,7 @@ grep -q "^.SH EXIT STATUS" "$man1" || fail "the manual page lacks the exit statu
 cmake -S "$SOURCE_DIR/tests/install_consumer" -B consumer -G Ninja -DCMAKE_PREFIX_PATH="$WORK/prefix" \
   -DCMAKE_CXX_FLAGS="${CONSUMER_CXX_FLAGS:-}" > configure.log \
   || fail "configure failed: $(cat configure.log)"
-cmake --build consumer > build.log 2>&1 || fail "build failed: $(cat build.log)"
+cmake --build consumer --target property_example > build.log 2>&1 || fail "build failed: $(cat build.log)"
 run ./consumer/property_example
 expect_rc 0
 # Shrunk: the smallest-first list whose sum reaches 100 with elements <= 50.

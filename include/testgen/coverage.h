@@ -7,6 +7,7 @@
 /// them itself, a checker's coverpoints, compiler instrumentation, ...
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -67,6 +68,9 @@ class CoverageSource {
   virtual void begin_run() = 0;
   /// Called after the target ran; adds the run's features to `out`.
   virtual void end_run(FeatureSet& out) = 0;
+  /// Values the code under test compared its inputs with (trace-cmp), for
+  /// the `use_hint` mutation; empty for sources that do not see comparisons.
+  virtual std::span<const int64_t> hints() const { return {}; }
 };
 
 /// Features a target reports itself while it runs (`report(...)`).
@@ -81,5 +85,11 @@ class ReportedFeatures : public CoverageSource {
  private:
   FeatureSet pending_;
 };
+
+/// The coverage of code built with testgen_instrument() in this process
+/// (the testgen::sancov runtime registers it when instrumented code links
+/// it in), or null when nothing here is instrumented.
+CoverageSource* in_process_coverage();
+void set_in_process_coverage(CoverageSource* source);
 
 }  // namespace testgen

@@ -179,6 +179,9 @@ struct EngineOptions {
   bool novelty = true;
   /// Chance of mutating a kept parent rather than generating afresh.
   double mutate_ratio = 0.8;
+  /// Let mutations set integers to values the code compared them with, when
+  /// a coverage source sees comparisons (CoverageSource::hints).
+  bool use_hints = true;
   bool shrink = true;
   ShrinkOptions shrinking;
   bool stop_on_failure = true;

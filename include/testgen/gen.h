@@ -74,6 +74,9 @@ class Lazy {
   const T& operator*() const { return get(); }
   const T* operator->() const { return &get(); }
   bool evaluated() const { return state_->value.has_value(); }
+  /// Whether the tree holds a value for it already (drawn in this run, or
+  /// recorded by the run being replayed): reports show only those.
+  bool recorded() const { return evaluated() || state_->at.node().child(0) != nullptr; }
 
  private:
   struct State {
@@ -269,21 +272,49 @@ Gen<T> resize(int size, Gen<T> g, Where where = std::source_location::current())
   return Gen<T>(where.site("resize"), [size, g](const Cursor& at) { return g(at.resized(size)); });
 }
 
+/// A filter that rejected `max_tries` values in a row. Property checks count
+/// it as a discarded input (and warn when that happens often); elsewhere it
+/// is the GenerationError it derives from.
+class FilterExhausted : public GenerationError {
+ public:
+  FilterExhausted(const std::string& message, std::string filter)
+      : GenerationError(message), filter_(std::move(filter)) {}
+  /// "name (file:line)".
+  const std::string& filter() const { return filter_; }
+
+ private:
+  std::string filter_;
+};
+
+namespace detail {
+/// Counts what each filter accepts and rejects while a property check runs
+/// (installed per thread by the check; null otherwise, which costs nothing).
+class FilterTally {
+ public:
+  virtual ~FilterTally() = default;
+  virtual void count(const std::string& filter, bool accepted) = 0;
+};
+FilterTally*& active_filter_tally();
+}  // namespace detail
+
 /// Values of g that satisfy `pred`; attempt k is drawn at slot k. After
-/// `max_tries` rejections in a row, throws a GenerationError naming the filter.
+/// `max_tries` rejections in a row, throws FilterExhausted naming the filter.
 template <class T, class P>
 Gen<T> filter(Gen<T> g, P pred, std::string name, int max_tries = 100, Where where = std::source_location::current()) {
   Site site = where.site("filter");
-  return Gen<T>(site, [g, pred, name, max_tries, site](const Cursor& at) -> T {
+  return Gen<T>(site, [g, pred, name = std::move(name), max_tries, site](const Cursor& at) -> T {
+    auto who = [&] { return name + " (" + site.label + ")"; };
     at.claim(site);
     for (int k = 0; k < max_tries; ++k) {
       T value = g(at.child(static_cast<uint32_t>(k)));
-      if (pred(value)) return value;
+      const bool accepted = pred(value);
+      if (detail::FilterTally* tally = detail::active_filter_tally()) tally->count(who(), accepted);
+      if (accepted) return value;
     }
-    throw GenerationError("filter '" + name + "' (" + site.label + ") rejected " +
-                          std::to_string(max_tries) +
-                          " values in a row; generate valid values directly (for example with "
-                          "map) instead of filtering most of them away");
+    throw FilterExhausted("filter '" + name + "' (" + site.label + ") rejected " + std::to_string(max_tries) +
+                              " values in a row; generate valid values directly (for example with "
+                              "map) instead of filtering most of them away",
+                          who());
   });
 }
 

@@ -35,6 +35,12 @@ bool splice(ChoiceTree& into, const ChoiceTree& donor, Rng& rng);
 /// length would as often cut them off.
 bool append_element(ChoiceTree& tree, const NodePath& path);
 
+/// Sets the integer at `path` to a value the code under test compared its
+/// inputs with (`hints`, from trace-cmp), or one next to it, within the
+/// decision's range. False when `path` is no integer or no hint fits. A magic
+/// number that random draws would hit once in 2^32 is one step away.
+bool use_hint(ChoiceTree& tree, const NodePath& path, std::span<const int64_t> hints, Rng& rng);
+
 /// One named mutation operator. `donor` may be null (then splice declines).
 struct Mutator {
   std::string_view name;

@@ -63,4 +63,14 @@ std::vector<Feature> GlobalCoverage::sorted() const {
   return out;
 }
 
+namespace {
+CoverageSource*& in_process_slot() {
+  static CoverageSource* source = nullptr;
+  return source;
+}
+}  // namespace
+
+CoverageSource* in_process_coverage() { return in_process_slot(); }
+void set_in_process_coverage(CoverageSource* source) { in_process_slot() = source; }
+
 }  // namespace testgen

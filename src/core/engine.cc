@@ -144,10 +144,32 @@ struct Engine::Impl {
     return std::min(static_cast<size_t>(it - parent_weights.begin()), queue.size() - 1);
   }
 
+  // Values the coverage sources saw compared (trace-cmp), if any.
+  std::span<const int64_t> hints() const {
+    for (CoverageSource* s : opt.coverage_sources)
+      if (!s->hints().empty()) return s->hints();
+    return {};
+  }
+
+  // One in four mutations sets an integer to a compared value, when there are any.
+  bool mutate_by_hint(ChoiceTree& tree, std::vector<std::string>& log) {
+    const std::span<const int64_t> known = opt.use_hints ? hints() : std::span<const int64_t>{};
+    if (known.empty() || !rng.chance(0.25)) return false;
+    std::vector<NodePath> integers;
+    for (const NodePath& p : tree.decision_paths(true))
+      if (tree.find(p)->kind == ChoiceKind::kInteger) integers.push_back(p);
+    if (integers.empty()) return false;
+    const NodePath& path = integers[rng.below(integers.size())];
+    if (!use_hint(tree, path, known, rng)) return false;
+    log.push_back(fmt::format("hint {} = {}", path_to_string(path), tree.find(path)->value));
+    return true;
+  }
+
   void mutate(ChoiceTree& tree, std::vector<std::string>& log) {
     const auto table = mutators();
     const size_t count = rng.below(4) == 0 ? 2 + rng.below(3) : 1;
     for (size_t i = 0; i < count; ++i) {
+      if (mutate_by_hint(tree, log)) continue;
       for (int attempt = 0; attempt < 4; ++attempt) {
         const Mutator& m = table[rng.below(table.size())];
         const ChoiceTree* donor = queue.empty() ? nullptr : &queue[rng.below(queue.size())].tree;

@@ -5,6 +5,11 @@
 
 namespace testgen::gen {
 
+detail::FilterTally*& detail::active_filter_tally() {
+  thread_local FilterTally* tally = nullptr;
+  return tally;
+}
+
 Gen<bool> flip(Where where) {
   Site site = where.site("flip");
   return Gen<bool>(site, [site](const Cursor& at) { return at.decide(site, ChoiceKind::kBool, 0, 1) != 0; });

@@ -71,6 +71,21 @@ void nudge(ChoiceTree& tree, const NodePath& path, Rng& rng) {
   node->value = static_cast<int64_t>(moved);
 }
 
+bool use_hint(ChoiceTree& tree, const NodePath& path, std::span<const int64_t> hints, Rng& rng) {
+  ChoiceNode* node = tree.find(path);
+  if (!node || node->kind != ChoiceKind::kInteger || hints.empty()) return false;
+  // A few tries: most hints of a large program are out of a given range.
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    const int64_t hint = hints[rng.below(hints.size())];
+    const int128 candidate = static_cast<int128>(hint) + static_cast<int64_t>(rng.below(3)) - 1;  // c-1, c, c+1
+    if (candidate < node->lo || candidate > node->hi || candidate == node->value) continue;
+    node->value = static_cast<int64_t>(candidate);
+    node->children.clear();
+    return true;
+  }
+  return false;
+}
+
 bool splice(ChoiceTree& into, const ChoiceTree& donor, Rng& rng) {
   std::unordered_map<uint64_t, std::vector<NodePath>> donor_by_site;
   for (const NodePath& p : donor.forced_paths()) {

@@ -1,5 +1,5 @@
 // The README's library example: a property that fails, found and shrunk.
-#include <testgen/check.h>
+#include <testgen/property.h>
 
 #include <cstdio>
 #include <vector>
@@ -12,9 +12,9 @@ int main() {
     int64_t sum = 0;
     for (int64_t x : xs) sum += x;
     return sum < 100;
-  });
+  }, testgen::PropertyOptions{.name = "sums", .use_database = false});
   if (result.passed) return 1;
-  std::printf("counterexample after %llu runs: %s\n", static_cast<unsigned long long>(result.runs),
-              result.counterexample_text.c_str());
+  std::printf("counterexample after %llu runs: %s\n", static_cast<unsigned long long>(result.found_at_run),
+              result.counterexample.c_str());
   return 0;
 }

@@ -1,8 +1,8 @@
 // The engine tested with its own properties: serialise/replay round trips.
 #include <gtest/gtest.h>
 
-#include "testgen/check.h"
 #include "testgen/gen.h"
+#include "testgen/property.h"
 
 namespace testgen {
 namespace {
@@ -29,43 +29,35 @@ Gen<std::vector<int64_t>> shaped_values() {
 TEST(SelfTest, ReplayOfASerialisedTreeGivesTheSameValue) {
   // The property draws a seed for an inner generation, records it, serialises
   // the tree, parses it back and replays.
-  auto seeds = g::tuple(g::bits64(), g::choose(0, 5));
-  auto result = check(seeds, [](const std::tuple<uint64_t, int64_t>& p) {
+  auto result = check(g::bits64(), g::choose(0, 5), [](uint64_t seed, int64_t size) {
     auto inner = shaped_values();
     ChoiceTree tree;
     std::vector<int64_t> first;
     {
-      Source s(tree, {.seed = std::get<0>(p), .size = static_cast<int>(std::get<1>(p))});
+      Source s(tree, {.seed = seed, .size = static_cast<int>(size)});
       first = inner(s.root());
     }
     ChoiceTree back = ChoiceTree::from_json(tree.to_json(), "self");
-    Source s2(back, {.seed = ~std::get<0>(p), .size = static_cast<int>(std::get<1>(p)), .fill = Fill::kSimplest});
+    Source s2(back, {.seed = ~seed, .size = static_cast<int>(size), .fill = Fill::kSimplest});
     return inner(s2.root()) == first && back.to_json() == tree.to_json();
-  }, {.seed = 11, .max_runs = 300});
-  EXPECT_TRUE(result.passed) << result.counterexample_text;
+  }, PropertyOptions{.name = "self.serialised", .tests = 300, .seed = 11, .use_database = false, .read_environment = false});
+  EXPECT_TRUE(result.passed) << result.report();
   EXPECT_EQ(result.runs, 300u);
 }
 
 TEST(SelfTest, ForcedTreeReplaysTheSameValue) {
-  auto result = check(g::tuple(g::bits64(), g::choose(0, 4)), [](const std::tuple<uint64_t, int64_t>& p) {
+  auto result = check(g::bits64(), g::choose(0, 4), [](uint64_t seed, int64_t size) {
     auto inner = shaped_values();
     ChoiceTree tree;
-    Source s(tree, {.seed = std::get<0>(p), .size = static_cast<int>(std::get<1>(p))});
+    Source s(tree, {.seed = seed, .size = static_cast<int>(size)});
     auto v = inner(s.root());
     ChoiceTree forced = tree.forced_only();
-    Source s2(forced, {.seed = 1, .size = static_cast<int>(std::get<1>(p)), .fill = Fill::kSimplest});
+    Source s2(forced, {.seed = 1, .size = static_cast<int>(size), .fill = Fill::kSimplest});
     return inner(s2.root()) == v && forced.canonical() == tree.canonical();
-  }, {.seed = 12, .max_runs = 300});
-  EXPECT_TRUE(result.passed) << result.counterexample_text;
+  }, PropertyOptions{.name = "self.forced", .tests = 300, .seed = 12, .use_database = false, .read_environment = false});
+  EXPECT_TRUE(result.passed) << result.report();
 }
 
-TEST(SelfTest, CheckFindsAndShrinksACounterexample) {
-  auto result = check(g::list(g::choose(0, 9), g::choose(-50, 50)),
-                      [](const std::vector<int64_t>& xs) { return xs.size() < 5; }, {.seed = 1, .max_runs = 1000});
-  ASSERT_FALSE(result.passed);
-  EXPECT_EQ(*result.counterexample, (std::vector<int64_t>(5, 0)));
-  EXPECT_EQ(result.counterexample_text, "[0, 0, 0, 0, 0]");
-}
 
 }  // namespace
 }  // namespace testgen
