@@ -317,6 +317,42 @@ TEST(Engine, CoverageSourcesFeedTheEngine) {
   EXPECT_TRUE(r.exhausted);  // ten values, each run once
 }
 
+// A source that saw the target compare its input with a magic number.
+class ComparingSource : public ReportedFeatures {
+ public:
+  std::span<const int64_t> hints() const override { return hints_; }
+
+ private:
+  std::vector<int64_t> hints_ = {3, 987654321, 40};
+};
+
+class MagicTarget : public Target {
+ public:
+  explicit MagicTarget(ReportedFeatures& sink) : sink_(sink) {}
+  std::string name() const override { return "test:magic"; }
+  RunResult run(const Cursor& at) override {
+    const int64_t x = g::choose(0, int64_t{1} << 40)(at);
+    sink_.report(x % 2 ? "odd" : "even");
+    RunResult r;
+    if (x == 987654321) r.verdict = Verdict::kFail;
+    return r;
+  }
+  std::string describe(const Cursor&) override { return ""; }
+
+ private:
+  ReportedFeatures& sink_;
+};
+
+TEST(Engine, ComparedValuesFromACoverageSourceCrackAMagicNumber) {
+  ComparingSource source;
+  MagicTarget t(source);
+  EngineReport with = Engine(t, {.seed = 4, .max_runs = 5000, .coverage_sources = {&source}}).run();
+  ASSERT_EQ(with.findings.size(), 1u);
+  EXPECT_LT(with.findings[0].found_at_run, 1000u);
+  EngineReport without = Engine(t, {.seed = 4, .max_runs = 5000, .use_hints = false, .coverage_sources = {&source}}).run();
+  EXPECT_TRUE(without.findings.empty()) << "one value in 2^40: chance alone does not find it";
+}
+
 TEST(Engine, TimeBudgetStopsTheLoop) {
   HiTarget t;
   EngineReport r = Engine(t, {.seed = 1, .max_runs = UINT64_MAX, .max_seconds = 0.2, .novelty = false,

@@ -103,5 +103,18 @@ TEST(Mutation, TableHasNamedOperators) {
   EXPECT_FALSE(mutators()[2].apply(t, nullptr, rng));
 }
 
+TEST(Mutation, UseHintSetsAnIntegerToAComparedValueInItsRange) {
+  ChoiceTree t;
+  draw(g::choose(-1000, 1000), t);
+  Rng rng(3);
+  const std::vector<int64_t> hints = {5000000, 777};  // the first is out of range
+  ASSERT_TRUE(use_hint(t, {}, hints, rng));
+  EXPECT_GE(t.root().value, 776);
+  EXPECT_LE(t.root().value, 778);
+  const std::vector<int64_t> none_fit = {5000000};
+  EXPECT_FALSE(use_hint(t, {}, none_fit, rng));
+  EXPECT_FALSE(use_hint(t, {}, {}, rng));
+}
+
 }  // namespace
 }  // namespace testgen
