@@ -23,6 +23,8 @@ packages=(
   # generated crates' tests: Debian's proptest (offline), and llvm-22, whose
   # llvm-profdata / llvm-cov read rustc 1.95's coverage profiles
   librust-proptest-dev librust-proptest+std-dev llvm-22
+  # the property-testing benchmarks (bench/pbt) compare against RapidCheck
+  librapidcheck-dev
 )
 # npm fetches tree-sitter and tree-sitter-bash at configure time; it comes
 # with the nodejs package on some machines and as its own package on others.

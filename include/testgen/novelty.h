@@ -10,11 +10,17 @@
 /// the trie marks its leaf and propagates exhaustion upward. When the root is
 /// exhausted, every possible forced tree has been run.
 ///
-/// Memory is bounded by `max_nodes`; past it the trie stops growing and
-/// novelty is no longer guaranteed (reported by `saturated()`).
+/// Past a decision with more than 2^20 options (which no search exhausts) a
+/// run is tracked by a hash of the values it draws, not by trie nodes: one
+/// node per run in flight instead of one per decision.
+///
+/// Memory is bounded by `max_nodes` (nodes, and runs past a wide decision);
+/// past it the trie stops growing and novelty is no longer guaranteed
+/// (reported by `saturated()`).
 
 #include <cstdint>
 #include <memory>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -45,8 +51,13 @@ class NoveltyTrie {
 
  private:
   void mark_exhausted(Node* node);
+  Node* take_tail();
+  void release_tail(Node* tail);
 
   size_t max_nodes_;
+  std::vector<std::unique_ptr<Node>> tails_;
+  std::vector<Node*> free_tails_;
+  std::unordered_set<uint64_t> wide_runs_;
   size_t nodes_ = 1;
   std::unique_ptr<Node> root_;
 };

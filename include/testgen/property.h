@@ -122,6 +122,7 @@ struct PropertyReport {
   /// "replay" (TESTGEN_REPLAY), or "search".
   std::string found_by;
   uint64_t found_at_run = 0;
+  double found_at_seconds = 0;  ///< since the search started
   std::string signature;
   std::string message;  ///< what failed, as the property said it
   std::string counterexample;

@@ -23,6 +23,11 @@ struct CargoRun {
 
 ProcessResult run_cargo(const std::filesystem::path& crate, const CargoRun& run);
 
+/// The address space generated tests may take (theirs and their mutants'):
+/// far above what a crate's tests need, far below what a runaway recursion
+/// reaches (an unbounded one took 18 GB before this limit).
+inline constexpr uint64_t kTestMemory = uint64_t{8} << 30;
+
 /// `test NAME ... ok|FAILED|ignored` lines of cargo test's output: the
 /// outcome of each test, keyed "BINARY::NAME" where BINARY is the test file
 /// (tests/x_test.rs -> "x_test"; doctests -> "doc").

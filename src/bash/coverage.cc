@@ -92,7 +92,8 @@ LineHits CoverageMeter::measure_tests() {
   ProcessResult r = run_cargo(crate_, {.args = {"test", "--offline", "--tests", "--no-fail-fast"},
                                        .env = {{"RUSTFLAGS", "-C instrument-coverage"},
                                                {"CARGO_TARGET_DIR", target_.string()},
-                                               {"LLVM_PROFILE_FILE", (raw / "%p-%m.profraw").string()}}});
+                                               {"LLVM_PROFILE_FILE", (raw / "%p-%m.profraw").string()}},
+                                       .memory_bytes = kTestMemory});
   cargo_seconds_ += since(start);
   if (!r.ok()) throw GenerationError("the tests fail when built for coverage: " + (r.out + r.err).substr(0, 2000));
   // "Running tests/x.rs (target/coverage/debug/deps/x-0123abcd)": the test binaries.

@@ -27,10 +27,6 @@ void write_file(const fs::path& p, const std::string& text) {
   if (!out.flush()) throw StorageError(fmt::format("cannot write {}", p.string()));
 }
 
-// The address space a mutant's build and tests may take: far above what the
-// unmutated crate needs, far below what a runaway recursion reaches.
-constexpr uint64_t kMutantMemory = uint64_t{8} << 30;
-
 double since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -128,7 +124,7 @@ MutantResult MutationRunner::run_one(const fs::path& worker, const Mutant& m) {
       result.outcome = MutantOutcome::kUnviable;
     } else {
       ProcessResult tested = run_cargo(
-          worker, {.args = {"test", "--offline", "--tests"}, .timeout = timeout_, .memory_bytes = kMutantMemory});
+          worker, {.args = {"test", "--offline", "--tests"}, .timeout = timeout_, .memory_bytes = kTestMemory});
       result.outcome = tested.timed_out ? MutantOutcome::kTimeout
                        : tested.ok()    ? MutantOutcome::kMissed
                                         : MutantOutcome::kCaught;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <functional>
 #include <limits>
 #include <map>
@@ -280,11 +281,22 @@ class Finder {
     if (inputs.size() < 10) return;
     std::vector<const PairedCall*> answers = oracle_.ask(inputs);
     std::vector<std::string> names, strategies;
+    bool any_integer = false;
     for (const Parameter& p : sig.params) {
       names.push_back(p.name);
-      strategies.push_back(p.integer ? "(-1000i64..1000)" : string_strategy());
+      strategies.push_back(string_strategy());
+      any_integer = any_integer || p.integer;
     }
     std::string strategy = arity == 1 ? strategies[0] : fmt::format("({}, {})", strategies[0], strategies[1]);
+    // With an integer among the arguments, only the inputs bash ran: a
+    // neighbouring integer may never return (fact 0 recurses forever in
+    // bash and in its translation alike), where a new string of the same
+    // characters is a fair generalisation.
+    if (any_integer) {
+      std::optional<std::string> observed = observed_inputs(inputs);
+      if (!observed) return;
+      strategy = *observed;
+    }
     std::string pattern = arity == 1 ? names[0] : fmt::format("({}, {})", names[0], names[1]);
     std::string args;
     for (const Parameter& p : sig.params)
@@ -332,6 +344,34 @@ class Finder {
           strategy, pattern,
           {"let out = " + raw + ";", "let text = out.stdout.trim_end_matches('\\n');",
            fmt::format("prop_assert_eq!({}::invoke({}::{}::run, &[text]), out);", ctx_.crate, ctx_.crate, f_.module)});
+  }
+
+  // `proptest::sample::select` over the inputs bash ran, as the typed values
+  // the properties' pattern binds (i64 for integer parameters, String else).
+  std::optional<std::string> observed_inputs(const std::vector<CallInput>& inputs) const {
+    const std::vector<Parameter>& params = f_.signature.params;
+    std::set<std::string> seen;
+    std::string items;
+    for (const CallInput& c : inputs) {
+      std::vector<std::string> parts;
+      bool usable = true;
+      for (size_t i = 0; i < params.size(); ++i) {
+        if (params[i].integer) {
+          int64_t v = 0;
+          const std::string& a = c.args[i];
+          const auto [end, ec] = std::from_chars(a.data(), a.data() + a.size(), v);
+          usable = usable && ec == std::errc() && end == a.data() + a.size();
+          parts.push_back(fmt::format("{}i64", v));
+        } else {
+          parts.push_back(fmt::format("String::from({})", rust_string(c.args[i])));
+        }
+      }
+      if (!usable) continue;
+      std::string item = parts.size() == 1 ? parts[0] : fmt::format("({}, {})", parts[0], parts[1]);
+      if (seen.insert(item).second) items += (items.empty() ? "" : ", ") + item;
+    }
+    if (items.empty()) return std::nullopt;
+    return fmt::format("proptest::sample::select(vec![{}])", items);
   }
 
   // A proptest regex over the characters the function's code mentions.

@@ -106,7 +106,7 @@ void write_and_run(CheckSession& session, const std::filesystem::path& dir, Test
     write_crate(session.translation(), dir, {.name = report.crate, .format = options.format, .tests = &files});
     if (options.progress) options.progress(round == 0 ? "running the generated tests (cargo test)" : "running the tests again");
     auto cargo_start = std::chrono::steady_clock::now();
-    ProcessResult r = run_cargo(dir, {.args = {"test", "--offline", "--no-fail-fast"}});
+    ProcessResult r = run_cargo(dir, {.args = {"test", "--offline", "--no-fail-fast"}, .memory_bytes = kTestMemory});
     report.cargo_seconds += since(cargo_start);
     if (r.ok()) return;
     size_t dropped = drop_failed(suite, test_outcomes(r.out));

@@ -3,9 +3,26 @@
 #include <algorithm>
 
 namespace testgen {
+namespace {
+
+uint64_t mix(uint64_t x) {
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// Decisions with more options than this are never exhausted in practice:
+// past one, a run is tracked by a hash of its remaining values.
+constexpr uint64_t kWideOptions = uint64_t{1} << 20;
+
+}  // namespace
 
 struct NoveltyTrie::Node {
   Node* parent = nullptr;
+  // A tail stands for the rest of one run past a wide decision: the values
+  // it draws are hashed into `hash` instead of growing the trie.
+  bool tail = false;
+  uint64_t hash = 0;
   uint64_t options = 0;  // 0 = unknown (no decision drawn here yet) or more than 2^64
   uint64_t exhausted_children = 0;
   bool leaf = false;     // a run ended here
@@ -33,7 +50,7 @@ NoveltyTrie::~NoveltyTrie() {
 }
 
 bool NoveltyTrie::exhausted(const Node* at, int64_t value) const {
-  if (!at) return false;
+  if (!at || at->tail) return false;
   const Node* child = at->find(value);
   return child && child->exhausted;
 }
@@ -41,7 +58,20 @@ bool NoveltyTrie::exhausted(const Node* at, int64_t value) const {
 NoveltyTrie::Node* NoveltyTrie::descend(Node* at, int64_t lo, int64_t hi, int64_t value) {
   if (!at) return nullptr;
   const uint64_t span = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo);
+  if (at->tail) {
+    at->hash = mix(at->hash ^ mix(static_cast<uint64_t>(value) + span));
+    return at;
+  }
   at->options = span == UINT64_MAX ? 0 : span + 1;
+  if (span >= kWideOptions) {
+    // A node per value of a 32-bit range would make the trie a copy of
+    // every run (most of the engine's time went into growing and freeing
+    // it); a tail costs one node per run in flight.
+    Node* t = take_tail();
+    t->parent = at;
+    t->hash = mix(reinterpret_cast<uintptr_t>(at) ^ mix(static_cast<uint64_t>(value) + span));
+    return t;
+  }
   if (Node* child = at->find(value)) return child;
   if (saturated()) return nullptr;
   auto it = std::lower_bound(at->children.begin(), at->children.end(), value,
@@ -54,6 +84,12 @@ NoveltyTrie::Node* NoveltyTrie::descend(Node* at, int64_t lo, int64_t hi, int64_
 
 bool NoveltyTrie::finish(Node* at) {
   if (!at) return true;  // saturated: cannot tell
+  if (at->tail) {
+    const uint64_t run = at->hash;
+    release_tail(at);
+    if (wide_runs_.size() >= max_nodes_) return true;  // saturated
+    return wide_runs_.insert(run).second;
+  }
   if (at->leaf) return false;
   at->leaf = true;
   mark_exhausted(at);
@@ -72,5 +108,18 @@ void NoveltyTrie::mark_exhausted(Node* node) {
 }
 
 bool NoveltyTrie::exhausted() const { return root_->exhausted; }
+
+NoveltyTrie::Node* NoveltyTrie::take_tail() {
+  if (free_tails_.empty()) {
+    tails_.push_back(std::make_unique<Node>());
+    tails_.back()->tail = true;
+    return tails_.back().get();
+  }
+  Node* t = free_tails_.back();
+  free_tails_.pop_back();
+  return t;
+}
+
+void NoveltyTrie::release_tail(Node* t) { free_tails_.push_back(t); }
 
 }  // namespace testgen

@@ -163,6 +163,7 @@ struct Check {
     if (er.findings.empty()) return;
     const Finding& f = er.findings.front();
     report.found_at_run = f.found_at_run;
+    report.found_at_seconds = f.found_at_seconds;
     report.original = f.original_text;
     report.shrink_calls = f.shrink_calls;
     report.shrink_budget_spent = f.shrink_budget_spent;

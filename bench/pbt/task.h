@@ -1,0 +1,35 @@
+// One ETNA task run: a workload with one planted bug, one property, one
+// strategy, one seed and a time limit. Every runner (testgen, RapidCheck,
+// libFuzzer) takes the same arguments and prints the same JSON line, which
+// etna.py collects.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace pbt {
+
+struct Task {
+  std::string workload, mutant, property, strategy;
+  uint64_t seed = 0;
+  double seconds = 60;
+};
+
+inline Task parse_task(int argc, char** argv) {
+  if (argc != 7) {
+    std::fprintf(stderr, "usage: %s WORKLOAD MUTANT PROPERTY STRATEGY SEED SECONDS\n", argv[0]);
+    std::exit(2);
+  }
+  return Task{argv[1], argv[2], argv[3], argv[4], std::strtoull(argv[5], nullptr, 10), std::strtod(argv[6], nullptr)};
+}
+
+/// The result line: found or not, tests run until the failure (or in all), seconds.
+inline void print_result(bool found, uint64_t tests, double seconds, uint64_t discards) {
+  std::printf("{\"found\": %s, \"tests\": %llu, \"seconds\": %.6f, \"discards\": %llu}\n", found ? "true" : "false",
+              static_cast<unsigned long long>(tests), seconds, static_cast<unsigned long long>(discards));
+  std::fflush(stdout);
+}
+
+}  // namespace pbt
