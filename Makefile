@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 BUILD  := build/default
 TESTGEN := $(BUILD)/testgen
 
-.PHONY: deps configure build test test-asan fuzz demo bench bench-abi bench-scenario bench-bash bench-bash-quality install clean
+.PHONY: deps configure build test test-asan fuzz demo bench bench-abi bench-scenario bench-bash bench-bash-quality bench-pbt install clean
 
 deps:
 	@scripts/deps.sh
@@ -50,6 +50,10 @@ bench-bash: build
 # BASH_DOC=1 adds every script of Debian's bash-doc examples (about an hour).
 bench-bash-quality: build
 	@python3 bench/bash_quality_bench.py $(TESTGEN) $${BASH_DOC:+--bash-doc}
+
+# ETNA-style property-testing benchmark against RapidCheck (FULL=1: ETNA's protocol).
+bench-pbt: build
+	@python3 bench/pbt/etna.py $(BUILD) $${FULL:+--full}
 
 install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)

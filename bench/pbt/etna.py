@@ -85,6 +85,18 @@ def bst_names(build):
     return mutants, props
 
 
+def overhead(build):
+    """Cost per generated value, testgen against RapidCheck, measured in one run (Google Benchmark)."""
+    path = os.path.join(build, "bench", "pbt", "pbt_overhead_bench")
+    if not os.path.exists(path):
+        return
+    r = subprocess.run([path, "--benchmark_min_time=0.5", "--benchmark_format=json"], capture_output=True, text=True)
+    rows = {b["name"]: b["cpu_time"] for b in json.loads(r.stdout)["benchmarks"]}
+    t, rc = rows["BM_TestgenVector"], rows["BM_RapidcheckVector"]
+    print(f"\ngenerating a vector of up to 20 ints: testgen {t:.0f} ns, RapidCheck {rc:.0f} ns per value "
+          f"(testgen/RapidCheck = {t / rc:.2f})")
+
+
 def geomean(xs):
     return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else float("nan")
 
@@ -161,6 +173,7 @@ def main():
                         ratios.append(max(mine["median_tests"], 1) / max(base["median_tests"], 1))
             ratio = f"{geomean(ratios):.2f}x over {len(ratios)} tasks" if ratios else "-"
             print(f"{w:<8} {s:<28} {solved:>4}/{len(wt):<4} {med:>13.0f} {ratio:>32}")
+    overhead(a.build)
     if a.json:
         with open(a.json, "w") as f:
             json.dump([{"strategy": k[0], "workload": k[1], "mutant": k[2], "property": k[3], **v}

@@ -30,6 +30,23 @@ TEST(NoveltyTrie, ExhaustionPropagatesUp) {
   EXPECT_TRUE(trie.exhausted());
 }
 
+TEST(NoveltyTrie, RunsPastAWideDecisionAreTrackedWithoutGrowingTheTrie) {
+  NoveltyTrie trie;
+  auto run = [&](int64_t wide, int64_t small) {
+    auto* n = trie.descend(trie.root(), 0, 3, 1);
+    n = trie.descend(n, INT32_MIN, INT32_MAX, wide);
+    n = trie.descend(n, 0, 3, small);
+    return trie.finish(n);
+  };
+  EXPECT_TRUE(run(123456, 2));
+  const size_t nodes = trie.nodes();
+  EXPECT_TRUE(run(123456, 3)) << "another value after the wide one is another run";
+  EXPECT_TRUE(run(-5, 2));
+  EXPECT_FALSE(run(123456, 2)) << "the same run again is a duplicate";
+  EXPECT_EQ(trie.nodes(), nodes) << "no node per value of a 32-bit range";
+  EXPECT_FALSE(trie.exhausted(trie.root(), 1)) << "a 2^32-wide subtree is never exhausted";
+}
+
 TEST(NoveltyTrie, SaturationStopsGrowth) {
   NoveltyTrie trie(3);
   auto* n = trie.root();
