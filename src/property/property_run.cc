@@ -79,6 +79,18 @@ struct Check {
     return true;
   }
 
+  // Keeps a failure in the database; a database that cannot be written (a
+  // read-only checkout, a full disk) costs the next run its replay, not
+  // this run its report.
+  std::optional<std::filesystem::path> keep(const std::string& code, const std::string& signature) {
+    try {
+      return database().save(code, signature, report.counterexample);
+    } catch (const StorageError& e) {
+      warn(fmt::format("the failure is not kept for the next run: {}", e.what()));
+      return std::nullopt;
+    }
+  }
+
   FailureDatabase database() const {
     return FailureDatabase(options.database.empty() ? std::filesystem::path(".testgen") : options.database,
                            options.name);
@@ -107,9 +119,8 @@ struct Check {
       report.original = describe(target, forced, options.size);
       shrink_again(forced, result);
       failed(forced, result, "database");
-      const std::filesystem::path kept = db.save(property::replay_code(forced), result.signature,
-                                                 report.counterexample);
-      if (kept != entry.file) db.drop(entry);
+      const std::optional<std::filesystem::path> kept = keep(property::replay_code(forced), result.signature);
+      if (kept && *kept != entry.file) db.drop(entry);
       break;
     }
     for (std::string& p : problems) warn(std::move(p));
@@ -172,8 +183,7 @@ struct Check {
     result.signature = f.signature;
     result.detail = f.detail;
     failed(f.tree, result, "search");
-    if (options.use_database && !interrupted())
-      database().save(property::replay_code(f.tree), f.signature, report.counterexample);
+    if (options.use_database && !interrupted()) keep(property::replay_code(f.tree), f.signature);
   }
 };
 

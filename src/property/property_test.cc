@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 
 #include "testgen/gen.h"
@@ -202,6 +203,21 @@ TEST(PropertyTest, AFailureIsKeptReplayedFirstAndDroppedOnceItPasses) {
   EXPECT_TRUE(third.passed);
   EXPECT_EQ(third.dropped_stale, 1u);
   EXPECT_FALSE(fs::exists(db.path() / "kept"));
+}
+
+TEST(PropertyTest, AnUnwritableDatabaseCostsAWarningNotTheReport) {
+  TempDir db;
+  fs::create_directories(db.path());
+  std::ofstream(db.path() / "blocked") << "a file where the property's directory would go";
+  PropertyOptions o = quiet("blocked");
+  o.use_database = true;
+  o.database = db.path();
+  auto result = check(g::choose(0, 100), [](int64_t x) { return x < 50; }, o);
+  ASSERT_FALSE(result.passed);
+  EXPECT_EQ(result.counterexample, "50");
+  ASSERT_FALSE(result.warnings.empty());
+  EXPECT_NE(result.warnings.back().find("the failure is not kept for the next run"), std::string::npos)
+      << result.warnings.back();
 }
 
 TEST(PropertyTest, TestgenReplayRunsExactlyThatInput) {
