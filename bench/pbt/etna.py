@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""ETNA-style property-testing benchmark: testgen against RapidCheck (and libFuzzer).
+"""ETNA-style property-testing benchmark: testgen against RapidCheck and libFuzzer.
 
 A task is a workload with one planted bug (a "mutant") and one property that
 the bug breaks (bench/pbt/tasks.json, made by --discover). Each strategy runs
@@ -37,6 +37,7 @@ STRATEGIES = {
     "testgen-bespoke": ("pbt_testgen", "bespoke"),
     "rapidcheck-naive": ("pbt_rapidcheck", "naive"),
     "rapidcheck-bespoke": ("pbt_rapidcheck", "bespoke"),
+    "libfuzzer": ("pbt_libfuzzer", None),
 }
 BASELINE = "rapidcheck-bespoke"
 
@@ -44,9 +45,16 @@ BASELINE = "rapidcheck-bespoke"
 def run_one(build, strategy, workload, mutant, prop, seed, seconds):
     binary, arg = STRATEGIES[strategy]
     path = os.path.join(build, "bench", "pbt", binary)
+    if not os.path.exists(path):
+        return {"found": False, "tests": 0, "seconds": 0, "error": f"no {binary} (not built)"}
+    env = None
+    if arg is None:  # libFuzzer owns the command line: the task comes by environment
+        cmd = [path, f"-seed={seed}", f"-max_total_time={max(1, int(seconds))}", "-print_final_stats=0"]
+        env = dict(os.environ, ETNA_TASK=f"{workload} {mutant} {prop}")
+    else:
+        cmd = [path, workload, mutant, prop, arg, str(seed), str(seconds)]
     try:
-        r = subprocess.run([path, workload, mutant, prop, arg, str(seed), str(seconds)], capture_output=True,
-                           text=True, timeout=seconds + 30)
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 30, env=env)
     except subprocess.TimeoutExpired:
         return {"found": False, "tests": 0, "seconds": seconds, "error": "killed at the time limit"}
     for line in reversed(r.stdout.splitlines()):
