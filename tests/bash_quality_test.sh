@@ -59,6 +59,15 @@ grep -q 'String::from("echo"), String::from("2")' fact/src/factorial.rs || fail 
 (cd fact && timeout 600 cargo test -q >"$WORK/cargo" 2>&1) && fail "the tests pass on a wrong translation"
 grep -q 'FAILED' "$WORK/cargo" || fail "cargo test failed without a failing test: $(tail "$WORK/cargo")"
 
+# bash-doc's fact recurses forever on 0 (in bash and in Rust alike): its
+# properties draw only inputs bash ran, so the generated tests end.
+fact_doc=/usr/share/doc/bash/examples/functions/fact
+if [[ -f $fact_doc ]]; then
+  run "$TESTGEN" bash -q "$fact_doc" -o factdoc --tests --rng-seed 1
+  expect_rc 0
+  grep -q 'proptest::sample::select(vec!\[' factdoc/tests/fact_properties.rs || fail "fact's properties draw new integers"
+fi
+
 # A gate that is not met fails, is named, and exits 7: a function without
 # an example in its comments or calls has no doctest. While that run writes
 # its crate, a second run on the same DIR stops at once (exit 6).

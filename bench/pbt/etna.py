@@ -65,7 +65,7 @@ def run_one(build, strategy, workload, mutant, prop, seed, seconds):
 
 def discover(build, seconds, jobs):
     """The (mutant, property) pairs that a bespoke strategy of either library breaks."""
-    workloads = {"bst": bst_names(build)}
+    workloads = {"bst": workload_names(build, "bst")}
     tasks = []
     with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
         for workload, (mutants, props) in workloads.items():
@@ -85,12 +85,12 @@ def discover(build, seconds, jobs):
     return tasks
 
 
-def bst_names(build):
-    mutants = ["insert_1", "insert_2", "insert_3", "delete_4", "delete_5", "union_6", "union_7", "union_8"]
-    props = ["InsertValid", "DeleteValid", "UnionValid", "InsertPost", "DeletePost", "UnionPost", "InsertModel",
-             "DeleteModel", "UnionModel", "InsertInsert", "InsertDelete", "InsertUnion", "DeleteInsert",
-             "DeleteDelete", "DeleteUnion", "UnionDeleteInsert", "UnionUnionIdem", "UnionUnionAssoc"]
-    return mutants, props
+def workload_names(build, workload):
+    """The workload's mutants and properties, as its code lists them."""
+    r = subprocess.run([os.path.join(build, "bench", "pbt", "pbt_testgen"), "list", workload],
+                       capture_output=True, text=True, check=True)
+    names = json.loads(r.stdout)
+    return names["mutants"], names["properties"]
 
 
 def overhead(build):

@@ -65,6 +65,17 @@ int run_bst(const Task& task) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // `list bst`: the workload's mutants and properties, for etna.py --discover.
+  if (argc == 3 && std::string(argv[1]) == "list" && std::string(argv[2]) == "bst") {
+    auto quoted = [](const std::vector<std::string>& names) {
+      std::string out;
+      for (const std::string& n : names) out += (out.empty() ? "\"" : ", \"") + n + "\"";
+      return "[" + out + "]";
+    };
+    std::printf("{\"mutants\": %s, \"properties\": %s}\n", quoted(bst::mutants()).c_str(),
+                quoted(bst::properties()).c_str());
+    return 0;
+  }
   const Task task = parse_task(argc, argv);
   if (task.workload == "bst") {
     bst::select_mutant(task.mutant);
