@@ -21,6 +21,7 @@ struct Config {
   bool guided;  // mutate kept cases (coverage guidance)
   bool adapt;
   bool novelty;
+  size_t wide_buckets = 0;  // adapt wide integer ranges by bucket too
 };
 
 constexpr Config kConfigs[] = {
@@ -30,6 +31,8 @@ constexpr Config kConfigs[] = {
     {"neither (baseline)", true, false, false},
     {"random generation only", false, false, false},
     {"random + adaptation", false, true, false},
+    {"full + wide buckets", true, true, true, 32},
+    {"random + wide buckets", false, true, false, 32},
 };
 constexpr size_t kBaseline = 3;
 
@@ -54,6 +57,7 @@ Row measure(const testgen::puzzles::Puzzle& p, const Config& c, int seeds, uint6
                     .max_runs = max_runs,
                     .size = p.size,
                     .adapt = c.adapt,
+                    .adaptive = {.wide_buckets = c.wide_buckets},
                     .novelty = c.novelty,
                     .mutate_ratio = c.guided ? 0.8 : 0.0,
                     .shrink = false};

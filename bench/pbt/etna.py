@@ -11,10 +11,10 @@ of the ratio of tests to failure against RapidCheck with bespoke generators
 (below 1: fewer tests than RapidCheck needs).
 
 usage: etna.py BUILD_DIR [--full] [--trials N] [--seconds S] [--jobs J]
-                         [--workloads bst,...] [--strategies a,b,...] [--json FILE]
+                         [--workloads bst,rbt,stlc] [--strategies a,b,...] [--json FILE]
        etna.py BUILD_DIR --discover [--seconds S]
 
---full is ETNA's protocol (10 trials of 60 s). The default (3 trials of 4 s)
+--full is ETNA's protocol (10 trials of 60 s). The default (3 trials of 2.5 s)
 takes about 20 minutes on 2 cores.
 """
 import argparse
@@ -40,6 +40,7 @@ STRATEGIES = {
     "libfuzzer": ("pbt_libfuzzer", None),
 }
 BASELINE = "rapidcheck-bespoke"
+WORKLOADS = ("bst", "rbt", "stlc")
 
 
 def run_one(build, strategy, workload, mutant, prop, seed, seconds):
@@ -65,7 +66,7 @@ def run_one(build, strategy, workload, mutant, prop, seed, seconds):
 
 def discover(build, seconds, jobs):
     """The (mutant, property) pairs that a bespoke strategy of either library breaks."""
-    workloads = {"bst": workload_names(build, "bst")}
+    workloads = {w: workload_names(build, w) for w in WORKLOADS}
     tasks = []
     with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
         for workload, (mutants, props) in workloads.items():
@@ -126,7 +127,7 @@ def main():
         print(json.dumps(tasks, indent=1))
         return 0
     trials = a.trials or (10 if a.full else 3)
-    seconds = a.seconds or (60 if a.full else 4)
+    seconds = a.seconds or (60 if a.full else 2.5)
     strategies = a.strategies.split(",") if a.strategies else list(STRATEGIES)
     for s in strategies:
         if s not in STRATEGIES:

@@ -8,20 +8,26 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <optional>
 #include <sstream>
 #include <string>
 
 #include "task.h"
 #include "workloads/bst.h"
+#include "workloads/rbt.h"
+#include "workloads/stlc.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 namespace bst = pbt::bst;
+namespace rbt = pbt::rbt;
+namespace stlc = pbt::stlc;
 
 struct State {
   pbt::Task task;
-  bst::Needs needs{};
+  bst::Needs bst_needs{};
+  rbt::Needs rbt_needs{};
   uint64_t tests = 0, discards = 0;
   Clock::time_point start = Clock::now();
   double elapsed() const { return std::chrono::duration<double>(Clock::now() - start).count(); }
@@ -37,24 +43,82 @@ State& state() {
     }
     std::istringstream in(spec);
     in >> s.task.workload >> s.task.mutant >> s.task.property;
-    if (s.task.workload != "bst") {
-      std::fprintf(stderr, "pbt_libfuzzer: no workload named %s\n", s.task.workload.c_str());
+    if (s.task.workload == "bst") {
+      bst::select_mutant(s.task.mutant);
+      s.bst_needs = bst::needs(s.task.property);
+    } else if (s.task.workload == "rbt") {
+      rbt::select_mutant(s.task.mutant);
+      s.rbt_needs = rbt::needs(s.task.property);
+    } else if (s.task.workload == "stlc") {
+      stlc::select_mutant(s.task.mutant);
+    } else {
+      std::fprintf(stderr, "pbt_libfuzzer: no workload named %s (have: bst, rbt, stlc)\n", s.task.workload.c_str());
       std::exit(2);
     }
-    pbt::bst::select_mutant(s.task.mutant);
-    s.needs = pbt::bst::needs(s.task.property);
     std::atexit([] { pbt::print_result(false, state().tests, state().elapsed(), state().discards); });
     return s;
   }();
   return s;
 }
 
-pbt::bst::Tree tree(FuzzedDataProvider& in, int depth) {
-  if (depth == 0 || in.remaining_bytes() == 0 || !in.ConsumeBool()) return pbt::bst::leaf();
-  pbt::bst::Tree left = tree(in, depth - 1);
+// Each decoder reads a value as a sequence of decisions, depth 6 at most as
+// the other libraries' naive generators.
+bst::Tree bst_tree(FuzzedDataProvider& in, int depth) {
+  if (depth == 0 || in.remaining_bytes() == 0 || !in.ConsumeBool()) return bst::leaf();
+  bst::Tree left = bst_tree(in, depth - 1);
   const int key = in.ConsumeIntegral<int>();
   const int value = in.ConsumeIntegral<int>();
-  return pbt::bst::node(left, key, value, tree(in, depth - 1));
+  return bst::node(left, key, value, bst_tree(in, depth - 1));
+}
+
+rbt::Tree rbt_tree(FuzzedDataProvider& in, int depth) {
+  if (depth == 0 || in.remaining_bytes() == 0 || !in.ConsumeBool()) return rbt::leaf();
+  const rbt::Color color = in.ConsumeBool() ? rbt::Color::kRed : rbt::Color::kBlack;
+  rbt::Tree left = rbt_tree(in, depth - 1);
+  const int key = in.ConsumeIntegral<int>();
+  const int value = in.ConsumeIntegral<int>();
+  return rbt::node(color, left, key, value, rbt_tree(in, depth - 1));
+}
+
+stlc::Type stlc_type(FuzzedDataProvider& in, int depth) {
+  if (depth == 0 || in.remaining_bytes() == 0 || !in.ConsumeBool()) return stlc::bool_type();
+  stlc::Type from = stlc_type(in, depth - 1);
+  return stlc::fun_type(from, stlc_type(in, depth - 1));
+}
+
+stlc::Expr stlc_expr(FuzzedDataProvider& in, int depth) {
+  const int kind = in.ConsumeIntegralInRange<int>(0, depth == 0 ? 1 : 3);
+  if (kind == 0) return stlc::var(in.ConsumeIntegral<int>());
+  if (kind == 1) return stlc::lit(in.ConsumeBool());
+  if (kind == 2) {
+    stlc::Type type = stlc_type(in, 2);
+    return stlc::abs(type, stlc_expr(in, depth - 1));
+  }
+  stlc::Expr function = stlc_expr(in, depth - 1);
+  return stlc::app(function, stlc_expr(in, depth - 1));
+}
+
+std::optional<bool> judge(FuzzedDataProvider& in) {
+  const State& s = state();
+  if (s.task.workload == "stlc") return stlc::check(s.task.property, stlc_expr(in, 6));
+  if (s.task.workload == "rbt") {
+    rbt::Args a;
+    a.t = rbt_tree(in, 6);
+    if (s.rbt_needs.keys >= 1) a.k1 = in.ConsumeIntegral<int>();
+    if (s.rbt_needs.keys >= 2) a.k2 = in.ConsumeIntegral<int>();
+    if (s.rbt_needs.values >= 1) a.v1 = in.ConsumeIntegral<int>();
+    if (s.rbt_needs.values >= 2) a.v2 = in.ConsumeIntegral<int>();
+    return rbt::check(s.task.property, a);
+  }
+  bst::Args a;
+  a.t1 = bst_tree(in, 6);
+  if (s.bst_needs.trees >= 2) a.t2 = bst_tree(in, 6);
+  if (s.bst_needs.trees >= 3) a.t3 = bst_tree(in, 6);
+  if (s.bst_needs.keys >= 1) a.k1 = in.ConsumeIntegral<int>();
+  if (s.bst_needs.keys >= 2) a.k2 = in.ConsumeIntegral<int>();
+  if (s.bst_needs.values >= 1) a.v1 = in.ConsumeIntegral<int>();
+  if (s.bst_needs.values >= 2) a.v2 = in.ConsumeIntegral<int>();
+  return bst::check(s.task.property, a);
 }
 
 }  // namespace
@@ -62,16 +126,8 @@ pbt::bst::Tree tree(FuzzedDataProvider& in, int depth) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   State& s = state();
   FuzzedDataProvider in(data, size);
-  pbt::bst::Args a;
-  a.t1 = tree(in, 6);
-  if (s.needs.trees >= 2) a.t2 = tree(in, 6);
-  if (s.needs.trees >= 3) a.t3 = tree(in, 6);
-  if (s.needs.keys >= 1) a.k1 = in.ConsumeIntegral<int>();
-  if (s.needs.keys >= 2) a.k2 = in.ConsumeIntegral<int>();
-  if (s.needs.values >= 1) a.v1 = in.ConsumeIntegral<int>();
-  if (s.needs.values >= 2) a.v2 = in.ConsumeIntegral<int>();
   ++s.tests;
-  const pbt::bst::Verdict v = pbt::bst::check(s.task.property, a);
+  const std::optional<bool> v = judge(in);
   if (!v) {
     ++s.discards;
     return -1;  // not a valid input: libFuzzer keeps it out of the corpus

@@ -8,10 +8,11 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "task.h"
-#include "workloads/bst.h"
+#include "gens_rapidcheck.h"
 
 namespace {
 
@@ -37,32 +38,20 @@ struct Counter {
   }
 };
 
-rc::Gen<bst::Tree> naive_tree(int depth) {
-  if (depth <= 0) return rc::gen::just(bst::leaf());
-  return rc::gen::oneOf(rc::gen::just(bst::leaf()),
-                        rc::gen::apply([](bst::Tree l, int k, int v, bst::Tree r) { return bst::node(l, k, v, r); },
-                                       rc::gen::lazy([depth] { return naive_tree(depth - 1); }), rc::gen::arbitrary<int>(),
-                                       rc::gen::arbitrary<int>(),
-                                       rc::gen::lazy([depth] { return naive_tree(depth - 1); })));
-}
-
-rc::Gen<int> small_key() { return rc::gen::inRange(0, 16); }
-
-rc::Gen<bst::Tree> bespoke_tree() {
-  return rc::gen::map(rc::gen::container<std::vector<std::pair<int, int>>>(rc::gen::pair(small_key(), small_key())),
-                      [](const std::vector<std::pair<int, int>>& kvs) {
-                        bst::Tree t = bst::leaf();
-                        for (const auto& [k, v] : kvs) t = bst::insert(k, v, t);
-                        return t;
-                      });
+// The property's body, shared by the workloads: count, discard, fail.
+void judge(Counter& c, std::optional<bool> verdict) {
+  c.tick();
+  if (!verdict) ++c.discards;
+  RC_PRE(verdict.has_value());
+  if (!*verdict) c.failed();
 }
 
 int run_bst(Counter& c) {
   const bool bespoke = c.task.strategy == "bespoke";
   const bst::Needs needs = bst::needs(c.task.property);
-  // Depth 6 trees at most, as testgen's naive generator has at its default size.
-  auto tree = bespoke ? bespoke_tree() : rc::gen::withSize([](int size) { return naive_tree(1 + size / 17); });
-  auto key = bespoke ? small_key() : rc::gen::arbitrary<int>();
+  auto tree = bespoke ? rc_gens::bespoke_bst()
+                      : rc::gen::withSize([](int size) { return rc_gens::naive_bst(rc_gens::depth_for(size)); });
+  auto key = bespoke ? rc_gens::small_key() : rc::gen::arbitrary<int>();
   rc::check(c.task.property, [&] {
     bst::Args a;
     a.t1 = *tree;
@@ -72,12 +61,37 @@ int run_bst(Counter& c) {
     if (needs.keys >= 2) a.k2 = *key;
     if (needs.values >= 1) a.v1 = *key;
     if (needs.values >= 2) a.v2 = *key;
-    c.tick();
-    const bst::Verdict v = bst::check(c.task.property, a);
-    if (!v) ++c.discards;
-    RC_PRE(v.has_value());
-    if (!*v) c.failed();
+    judge(c, bst::check(c.task.property, a));
   });
+  print_result(false, c.tests, c.elapsed(), c.discards);
+  return 0;
+}
+
+int run_rbt(Counter& c) {
+  const bool bespoke = c.task.strategy == "bespoke";
+  const rbt::Needs needs = rbt::needs(c.task.property);
+  auto tree = bespoke ? rc_gens::bespoke_rbt()
+                      : rc::gen::withSize([](int size) { return rc_gens::naive_rbt(rc_gens::depth_for(size)); });
+  auto key = bespoke ? rc_gens::rbt_key() : rc::gen::arbitrary<int>();
+  auto value = bespoke ? rc_gens::small_key() : rc::gen::arbitrary<int>();
+  rc::check(c.task.property, [&] {
+    rbt::Args a;
+    a.t = *tree;
+    if (needs.keys >= 1) a.k1 = *key;
+    if (needs.keys >= 2) a.k2 = *key;
+    if (needs.values >= 1) a.v1 = *value;
+    if (needs.values >= 2) a.v2 = *value;
+    judge(c, rbt::check(c.task.property, a));
+  });
+  print_result(false, c.tests, c.elapsed(), c.discards);
+  return 0;
+}
+
+int run_stlc(Counter& c) {
+  auto term = c.task.strategy == "bespoke"
+                  ? rc_gens::bespoke_stlc()
+                  : rc::gen::withSize([](int size) { return rc_gens::naive_stlc(rc_gens::depth_for(size)); });
+  rc::check(c.task.property, [&] { judge(c, stlc::check(c.task.property, *term)); });
   print_result(false, c.tests, c.elapsed(), c.discards);
   return 0;
 }
@@ -93,6 +107,14 @@ int main(int argc, char** argv) {
   if (c.task.workload == "bst") {
     bst::select_mutant(c.task.mutant);
     return run_bst(c);
+  }
+  if (c.task.workload == "rbt") {
+    rbt::select_mutant(c.task.mutant);
+    return run_rbt(c);
+  }
+  if (c.task.workload == "stlc") {
+    stlc::select_mutant(c.task.mutant);
+    return run_stlc(c);
   }
   std::fprintf(stderr, "no workload named %s\n", c.task.workload.c_str());
   return 2;

@@ -8,6 +8,8 @@
 #include <optional>
 
 #include "gens_testgen.h"
+#include "gens_testgen_rbt.h"
+#include "gens_testgen_stlc.h"
 #include "task.h"
 #include "testgen/property.h"
 
@@ -62,18 +64,47 @@ int run_bst(const Task& task) {
   return report(r);
 }
 
+int run_rbt(const Task& task) {
+  const bool bespoke = task.strategy == "bespoke";
+  const rbt::Needs needs = rbt::needs(task.property);
+  Gen<rbt::Tree> tree = bespoke ? testgen_gens::bespoke_rbt() : testgen_gens::naive_rbt();
+  Gen<int64_t> key = bespoke ? testgen_gens::rbt_key() : testgen_gens::naive_int();
+  Gen<int64_t> value = bespoke ? testgen_gens::small_key() : testgen_gens::naive_int();
+  Gen<int64_t> none = g::unit<int64_t>(0);
+  auto args = g::tuple(tree, needs.keys >= 1 ? key : none, needs.keys >= 2 ? key : none,
+                       needs.values >= 1 ? value : none, needs.values >= 2 ? value : none);
+  auto r = testgen::check(args, [&](const auto& a) {
+    const rbt::Args in{std::get<0>(a), static_cast<int>(std::get<1>(a)), static_cast<int>(std::get<2>(a)),
+                       static_cast<int>(std::get<3>(a)), static_cast<int>(std::get<4>(a))};
+    const rbt::Verdict v = rbt::check(task.property, in);
+    testgen::assume(v.has_value());
+    return *v;
+  }, options_for(task));
+  return report(r);
+}
+
+int run_stlc(const Task& task) {
+  Gen<stlc::Expr> term = task.strategy == "bespoke" ? testgen_gens::bespoke_stlc() : testgen_gens::naive_stlc();
+  auto r = testgen::check(term, [&](const stlc::Expr& e) {
+    const stlc::Verdict v = stlc::check(task.property, e);
+    testgen::assume(v.has_value());
+    return *v;
+  }, options_for(task));
+  return report(r);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  // `list bst`: the workload's mutants and properties, for etna.py --discover.
-  if (argc == 3 && std::string(argv[1]) == "list" && std::string(argv[2]) == "bst") {
-    auto quoted = [](const std::vector<std::string>& names) {
-      std::string out;
-      for (const std::string& n : names) out += (out.empty() ? "\"" : ", \"") + n + "\"";
-      return "[" + out + "]";
-    };
-    std::printf("{\"mutants\": %s, \"properties\": %s}\n", quoted(bst::mutants()).c_str(),
-                quoted(bst::properties()).c_str());
+  if (argc == 3 && std::string(argv[1]) == "list") {
+    const std::string w = argv[2];
+    if (w == "bst") print_names(bst::mutants(), bst::properties());
+    else if (w == "rbt") print_names(rbt::mutants(), rbt::properties());
+    else if (w == "stlc") print_names(stlc::mutants(), stlc::properties());
+    else {
+      std::fprintf(stderr, "no workload named %s (have: bst, rbt, stlc)\n", w.c_str());
+      return 2;
+    }
     return 0;
   }
   const Task task = parse_task(argc, argv);
@@ -81,6 +112,14 @@ int main(int argc, char** argv) {
     bst::select_mutant(task.mutant);
     return run_bst(task);
   }
-  std::fprintf(stderr, "no workload named %s\n", task.workload.c_str());
+  if (task.workload == "rbt") {
+    rbt::select_mutant(task.mutant);
+    return run_rbt(task);
+  }
+  if (task.workload == "stlc") {
+    stlc::select_mutant(task.mutant);
+    return run_stlc(task);
+  }
+  std::fprintf(stderr, "no workload named %s (have: bst, rbt, stlc)\n", task.workload.c_str());
   return 2;
 }

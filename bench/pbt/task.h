@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 namespace pbt {
 
@@ -30,6 +31,17 @@ inline void print_result(bool found, uint64_t tests, double seconds, uint64_t di
   std::printf("{\"found\": %s, \"tests\": %llu, \"seconds\": %.6f, \"discards\": %llu}\n", found ? "true" : "false",
               static_cast<unsigned long long>(tests), seconds, static_cast<unsigned long long>(discards));
   std::fflush(stdout);
+}
+
+/// The line `RUNNER list WORKLOAD` prints: the workload's mutants and
+/// properties as its code names them, for etna.py --discover.
+inline void print_names(const std::vector<std::string>& mutants, const std::vector<std::string>& properties) {
+  auto quoted = [](const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "\"" : ", \"") + n + "\"";
+    return "[" + out + "]";
+  };
+  std::printf("{\"mutants\": %s, \"properties\": %s}\n", quoted(mutants).c_str(), quoted(properties).c_str());
 }
 
 }  // namespace pbt

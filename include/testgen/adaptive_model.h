@@ -19,6 +19,13 @@
 /// distribution with the static one, `p = (1 - floor) * learnt + floor * static`.
 /// Keyed by site (and option count), not by tree position, so what is learnt
 /// for list element 3 applies to element 4 as well.
+///
+/// A decision over a wide range (more than `max_options` values, such as a
+/// byte, an int, or -1000..1000) is adapted by buckets: the range is cut into
+/// `wide_buckets` equal parts, the model learns a weight per part, and a
+/// fresh draw picks a part by its weight and a value in it uniformly. This is
+/// lets the model learn "values near 42 pay" from a value profile, or
+/// "printable bytes" from a parser, which no small-range weight can.
 
 #include <cstdint>
 #include <span>
@@ -37,8 +44,12 @@ struct AdaptiveOptions {
   double learning_rate = 0.5;
   /// Share of the static distribution mixed into every draw (0 < floor <= 1).
   double floor = 0.1;
-  /// Decisions with more options than this are not adapted.
+  /// Decisions with more options than this are adapted by buckets.
   size_t max_options = 64;
+  /// Buckets a wide range is cut into (0: wide ranges are not adapted, the
+  /// default). Off by default because bench/ablation measures it helping
+  /// fresh generation but hurting guided search: see the README's ablation.
+  size_t wide_buckets = 0;
   /// Expectation before the first run.
   double initial_expectation = 1.0;
   /// Forgetting: each update first pulls a site's log-weights this fraction
@@ -59,8 +70,17 @@ class AdaptiveModel {
  public:
   explicit AdaptiveModel(AdaptiveOptions options = {});
 
-  /// Whether decisions over `[lo, hi]` are adapted.
+  /// Whether decisions over `[lo, hi]` are adapted option by option.
   bool adapts(int64_t lo, int64_t hi) const;
+  /// Whether decisions over `[lo, hi]` are adapted by buckets (a wide range).
+  bool adapts_by_bucket(int64_t lo, int64_t hi) const;
+  /// The bucket of `value` in a wide range, and the values of bucket `b`.
+  size_t bucket_of(int64_t lo, int64_t hi, int64_t value) const;
+  std::pair<int64_t, int64_t> bucket_range(int64_t lo, int64_t hi, size_t b) const;
+  /// Probabilities of the buckets of a wide range at `site`, mixed with the
+  /// static (uniform) distribution as for small ranges; false, and `out`
+  /// untouched, when nothing has been learnt there yet.
+  bool bucket_probabilities(uint64_t site, int64_t lo, int64_t hi, std::vector<double>& out) const;
   /// Probabilities of the hi-lo+1 options at `site` (static weights may be
   /// empty for "uniform"). Writes into `out`.
   void probabilities(uint64_t site, int64_t lo, int64_t hi, std::span<const double> static_weights,
@@ -77,6 +97,8 @@ class AdaptiveModel {
 
  private:
   static uint64_t key(uint64_t site, int64_t lo, int64_t hi);
+  /// Mixes learnt weights with static ones (in `out`) into probabilities.
+  void mix(const std::vector<double>& learnt, std::vector<double>& out) const;
 
   AdaptiveOptions options_;
   double expectation_;

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <numeric>
+
 namespace testgen {
 namespace {
 
@@ -70,12 +73,45 @@ TEST(AdaptiveModel, StaticWeightsAreRespected) {
   EXPECT_GT(p[1], p[2]);
 }
 
-TEST(AdaptiveModel, WideRangesAreNotAdapted) {
-  AdaptiveModel m({.max_options = 64});
+TEST(AdaptiveModel, WideRangesAreAdaptedByBucket) {
+  AdaptiveModel m({.max_options = 64, .wide_buckets = 32, .initial_expectation = 0.0});
   EXPECT_TRUE(m.adapts(0, 63));
   EXPECT_FALSE(m.adapts(0, 64));
-  m.learn(std::vector<Decision>{{1, ChoiceKind::kInteger, 0, 1000, 5}}, 10);
-  EXPECT_EQ(m.sites(), 0u);
+  EXPECT_TRUE(m.adapts_by_bucket(0, 64));
+  EXPECT_TRUE(m.adapts_by_bucket(INT64_MIN, INT64_MAX));
+  std::vector<double> p;
+  EXPECT_FALSE(m.bucket_probabilities(1, -1000, 1000, p)) << "nothing learnt yet";
+  // 42 pays, again and again: its bucket comes to dominate.
+  for (int i = 0; i < 20; ++i) m.learn(std::vector<Decision>{{1, ChoiceKind::kInteger, -1000, 1000, 42}}, 10);
+  ASSERT_TRUE(m.bucket_probabilities(1, -1000, 1000, p));
+  ASSERT_EQ(p.size(), 32u);
+  const size_t b = m.bucket_of(-1000, 1000, 42);
+  const auto [first, last] = m.bucket_range(-1000, 1000, b);
+  EXPECT_LE(first, 42);
+  EXPECT_GE(last, 42);
+  EXPECT_GT(p[b], 0.5);
+  EXPECT_NEAR(std::accumulate(p.begin(), p.end(), 0.0), 1.0, 1e-9);
+  for (double x : p) EXPECT_GT(x, 0) << "the floor keeps every bucket reachable";
+  AdaptiveModel off({.wide_buckets = 0});
+  off.learn(std::vector<Decision>{{1, ChoiceKind::kInteger, 0, 1000, 5}}, 10);
+  EXPECT_EQ(off.sites(), 0u) << "wide_buckets = 0 leaves wide ranges alone";
+}
+
+TEST(AdaptiveModel, BucketsTileTheRangeExactly) {
+  AdaptiveModel m({.wide_buckets = 32});
+  for (auto [lo, hi] : {std::pair<int64_t, int64_t>{0, 127}, {-1000, 1000}, {0, 99}, {INT64_MIN, INT64_MAX},
+                        {INT32_MIN, INT32_MAX}}) {
+    int64_t next = lo;
+    for (size_t b = 0; b < 32; ++b) {
+      const auto [first, last] = m.bucket_range(lo, hi, b);
+      EXPECT_EQ(first, next) << lo << ".." << hi << " bucket " << b;
+      EXPECT_LE(first, last);
+      EXPECT_EQ(m.bucket_of(lo, hi, first), b);
+      EXPECT_EQ(m.bucket_of(lo, hi, last), b);
+      if (b + 1 < 32) next = last + 1;
+      else EXPECT_EQ(last, hi);
+    }
+  }
 }
 
 TEST(AdaptiveModel, ABiasThatStopsPayingFades) {

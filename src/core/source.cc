@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <tuple>
+
 namespace testgen {
 namespace {
 constexpr int kRejectionTries = 16;
@@ -60,7 +62,7 @@ int64_t Source::decide(ChoiceNode& node, const Site& site, ChoiceKind kind, int6
 
 int64_t Source::draw_fresh(const Site& site, int64_t lo, int64_t hi, std::span<const double> weights) {
   const uint64_t span = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo);
-  const bool small = span < 64;
+  const bool small = span < 64 || (options_.model && options_.model->adapts(lo, hi));
   if (small && (!weights.empty() || options_.model || options_.novelty)) {
     if (options_.model) {
       options_.model->probabilities(site.id, lo, hi, weights, scratch_);
@@ -79,8 +81,15 @@ int64_t Source::draw_fresh(const Site& site, int64_t lo, int64_t hi, std::span<c
     }
     return lo + static_cast<int64_t>(rng_.weighted(scratch_));
   }
-  int64_t value = rng_.between(lo, hi);
-  for (int i = 0; i < kRejectionTries && avoid(value); ++i) value = rng_.between(lo, hi);
+  // A wide range the model has learnt about: a bucket by its weight, then a
+  // value in it.
+  int64_t first = lo, last = hi;
+  if (options_.model && options_.model->adapts_by_bucket(lo, hi) &&
+      options_.model->bucket_probabilities(site.id, lo, hi, scratch_)) {
+    std::tie(first, last) = options_.model->bucket_range(lo, hi, rng_.weighted(scratch_));
+  }
+  int64_t value = rng_.between(first, last);
+  for (int i = 0; i < kRejectionTries && avoid(value); ++i) value = rng_.between(first, last);
   return value;
 }
 

@@ -1,5 +1,7 @@
 #include "bst.h"
 
+#include "mutant_choice.h"
+
 #include <algorithm>
 #include <map>
 #include <stdexcept>
@@ -70,16 +72,7 @@ const std::vector<std::string>& mutants() {
   return names;
 }
 
-void select_mutant(const std::string& name) {
-  if (name.empty() || name == "none") {
-    g_mutant = Mutant::kNone;
-    return;
-  }
-  const auto& names = mutants();
-  const auto it = std::find(names.begin(), names.end(), name);
-  if (it == names.end()) throw std::invalid_argument("bst: no mutant named " + name);
-  g_mutant = static_cast<Mutant>(1 + (it - names.begin()));
-}
+void select_mutant(const std::string& name) { g_mutant = static_cast<Mutant>(mutant_index(mutants(), name, "bst")); }
 
 Tree leaf() { return nullptr; }
 Tree node(Tree left, int key, int value, Tree right) {
