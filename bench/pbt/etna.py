@@ -166,13 +166,15 @@ def main():
                 "median_seconds": statistics.median(r["seconds"] for r in found) if found else None,
             }
     workloads = sorted({t["workload"] for t in tasks})
-    print(f"\n{'workload':<8} {'strategy':<28} {'solved':>9} {'median tests':>13} {'tests vs ' + BASELINE:>32}")
+    print(f"\n{'workload':<8} {'strategy':<28} {'solved':>9} {'median tests':>13} {'median s':>9} "
+          f"{'tests vs ' + BASELINE:>32}")
     for w in workloads:
         wt = [t for t in tasks if t["workload"] == w]
         for s in strategies:
             cells = [summary[(s, w, t["mutant"], t["property"])] for t in wt]
             solved = sum(c["solved"] for c in cells)
             med = statistics.median([c["median_tests"] for c in cells if c["solved"]] or [float("nan")])
+            secs = statistics.median([c["median_seconds"] for c in cells if c["solved"]] or [float("nan")])
             ratios = []
             if BASELINE in strategies:
                 for t in wt:
@@ -181,7 +183,7 @@ def main():
                     if mine["solved"] and base["solved"]:
                         ratios.append(max(mine["median_tests"], 1) / max(base["median_tests"], 1))
             ratio = f"{geomean(ratios):.2f}x over {len(ratios)} tasks" if ratios else "-"
-            print(f"{w:<8} {s:<28} {solved:>4}/{len(wt):<4} {med:>13.0f} {ratio:>32}")
+            print(f"{w:<8} {s:<28} {solved:>4}/{len(wt):<4} {med:>13.0f} {secs:>9.4f} {ratio:>32}")
     overhead(a.build)
     if a.json:
         with open(a.json, "w") as f:

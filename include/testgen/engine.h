@@ -182,6 +182,11 @@ struct EngineOptions {
   /// Let mutations set integers to values the code compared them with, when
   /// a coverage source sees comparisons (CoverageSource::hints).
   bool use_hints = true;
+  /// Keep a discarded input (a precondition did not hold) when it reached
+  /// new coverage, as a stepping stone: with naive generators almost every
+  /// input is invalid, and the ones that got further into the validity check
+  /// are how the search finds valid ones. Off, discards are never kept.
+  bool keep_discards = false;
   bool shrink = true;
   ShrinkOptions shrinking;
   bool stop_on_failure = true;

@@ -379,13 +379,14 @@ struct Engine::Impl {
         const bool novel = p.source->finish();
         ++report.runs;
         report.duplicates += !novel;
-        const size_t gain = result.verdict == Verdict::kDiscard ? 0 : global.count_new(result.features);
+        const bool discarded = result.verdict == Verdict::kDiscard;
+        const size_t gain = discarded && !opt.keep_discards ? 0 : global.count_new(result.features);
         if (opt.adapt)
-          model.learn(p.source->decisions(),
-                      result.verdict == Verdict::kDiscard ? opt.discard_gain : static_cast<double>(gain));
+          model.learn(p.source->decisions(), discarded && gain == 0 ? opt.discard_gain : static_cast<double>(gain));
         const ChoiceTree forced = p.tree.forced_only();
-        if (result.verdict == Verdict::kDiscard) {
+        if (discarded) {
           ++report.discards;
+          if (gain > 0) keep(forced, result, gain, p.parent, p.mutations);
         } else if (result.verdict == Verdict::kFail) {
           handle_failure(forced, result, gain, p.parent, p.mutations);
           stop = stop || (opt.stop_on_failure && !report.findings.empty());

@@ -169,6 +169,41 @@ TEST(Engine, DiscardsAreCountedNotKept) {
   EXPECT_TRUE(r.findings.empty());
 }
 
+// Valid only when all three values are 7 (then the property fails); how far
+// the validity check got is its coverage, as SanitizerCoverage would see it.
+class SevensAreValid : public Target {
+ public:
+  std::string name() const override { return "test:sevens"; }
+  RunResult run(const Cursor& at) override {
+    const auto xs = g::tuple(g::choose(0, 99), g::choose(0, 99), g::choose(0, 99))(at);
+    RunResult r;
+    const int64_t v[] = {std::get<0>(xs), std::get<1>(xs), std::get<2>(xs)};
+    for (int i = 0; i < 3; ++i) {
+      if (v[i] != 7) {
+        r.verdict = Verdict::kDiscard;
+        return r;
+      }
+      r.features.add("seven" + std::to_string(i));
+    }
+    r.verdict = Verdict::kFail;
+    r.signature = "valid";
+    return r;
+  }
+  std::string describe(const Cursor&) override { return ""; }
+};
+
+TEST(Engine, DiscardsThatReachNewCoverageAreSteppingStonesWhenAskedFor) {
+  SevensAreValid a, b;
+  const EngineOptions o{.seed = 3, .max_runs = 20000, .adapt = false, .shrink = false};
+  EngineOptions keeping = o;
+  keeping.keep_discards = true;
+  const EngineReport plain = Engine(a, o).run();
+  const EngineReport kept = Engine(b, keeping).run();
+  EXPECT_TRUE(plain.findings.empty()) << "one in a million by chance";
+  ASSERT_EQ(kept.findings.size(), 1u);
+  EXPECT_GE(kept.kept, 2u) << "the partial matches were kept";
+}
+
 // Odd choices make an invalid input; a negative discard gain teaches the
 // model to make them rarer.
 class OddIsInvalid : public Target {

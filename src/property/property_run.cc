@@ -147,6 +147,7 @@ struct Check {
       if (coverage) eo.coverage_sources.push_back(coverage);
       eo.adapt = options.adapt && coverage;
       eo.use_hints = options.hints;
+      eo.keep_discards = true;
       eo.mutate_ratio = coverage ? 0.8 : 0;
     } else {
       // Test mode: fresh inputs, no feedback; the novelty trie still keeps
