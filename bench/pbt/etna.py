@@ -122,6 +122,8 @@ def main():
     ap.add_argument("--json")
     ap.add_argument("--discover", action="store_true")
     a = ap.parse_args()
+    if not os.path.exists(os.path.join(a.build, "bench", "pbt", "pbt_testgen")):
+        sys.exit(f"etna.py: no {os.path.join(a.build, 'bench', 'pbt', 'pbt_testgen')}: build first (make build)")
     if a.discover:
         tasks = discover(a.build, a.seconds or 5, a.jobs)
         print(json.dumps(tasks, indent=1))
@@ -135,6 +137,9 @@ def main():
     with open(TASKS) as f:
         tasks = json.load(f)
     if a.workloads:
+        for w in a.workloads.split(","):
+            if w not in WORKLOADS:
+                sys.exit(f"etna.py: no workload named {w} (have: {', '.join(WORKLOADS)})")
         tasks = [t for t in tasks if t["workload"] in a.workloads.split(",")]
     jobs = []
     for t in tasks:

@@ -43,18 +43,22 @@ State& state() {
     }
     std::istringstream in(spec);
     in >> s.task.workload >> s.task.mutant >> s.task.property;
-    if (s.task.workload == "bst") {
-      bst::select_mutant(s.task.mutant);
-      s.bst_needs = bst::needs(s.task.property);
-    } else if (s.task.workload == "rbt") {
-      rbt::select_mutant(s.task.mutant);
-      s.rbt_needs = rbt::needs(s.task.property);
-    } else if (s.task.workload == "stlc") {
-      stlc::select_mutant(s.task.mutant);
-    } else {
-      std::fprintf(stderr, "pbt_libfuzzer: no workload named %s (have: bst, rbt, stlc)\n", s.task.workload.c_str());
-      std::exit(2);
-    }
+    const int status = pbt::usage_errors_exit_2("pbt_libfuzzer", [&] {
+      if (s.task.workload == "bst") {
+        bst::select_mutant(s.task.mutant);
+        s.bst_needs = bst::needs(s.task.property);
+      } else if (s.task.workload == "rbt") {
+        rbt::select_mutant(s.task.mutant);
+        s.rbt_needs = rbt::needs(s.task.property);
+      } else if (s.task.workload == "stlc") {
+        stlc::select_mutant(s.task.mutant);
+        stlc::require_property(s.task.property);
+      } else {
+        throw std::invalid_argument("no workload named " + s.task.workload + " (have: bst, rbt, stlc)");
+      }
+      return 0;
+    });
+    if (status != 0) std::exit(status);
     std::atexit([] { pbt::print_result(false, state().tests, state().elapsed(), state().discards); });
     return s;
   }();
@@ -122,6 +126,13 @@ std::optional<bool> judge(FuzzedDataProvider& in) {
 }
 
 }  // namespace
+
+// The task is read, and a bad one refused, before fuzzing starts: an exit
+// from inside a run would be taken for a crash of the target.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  state();
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   State& s = state();

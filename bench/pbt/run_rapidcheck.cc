@@ -88,6 +88,7 @@ int run_rbt(Counter& c) {
 }
 
 int run_stlc(Counter& c) {
+  stlc::require_property(c.task.property);
   auto term = c.task.strategy == "bespoke"
                   ? rc_gens::bespoke_stlc()
                   : rc::gen::withSize([](int size) { return rc_gens::naive_stlc(rc_gens::depth_for(size)); });
@@ -98,7 +99,7 @@ int run_stlc(Counter& c) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   Counter c{parse_task(argc, argv)};
   // Before RapidCheck reads its configuration: our seed, no test limit, quiet.
   const std::string params = "seed=" + std::to_string(c.task.seed) +
@@ -118,4 +119,8 @@ int main(int argc, char** argv) {
   }
   std::fprintf(stderr, "no workload named %s\n", c.task.workload.c_str());
   return 2;
+}
+
+int main(int argc, char** argv) {
+  return pbt::usage_errors_exit_2(argv[0], [&] { return run(argc, argv); });
 }

@@ -84,6 +84,7 @@ int run_rbt(const Task& task) {
 }
 
 int run_stlc(const Task& task) {
+  stlc::require_property(task.property);
   Gen<stlc::Expr> term = task.strategy == "bespoke" ? testgen_gens::bespoke_stlc() : testgen_gens::naive_stlc();
   auto r = testgen::check(term, [&](const stlc::Expr& e) {
     const stlc::Verdict v = stlc::check(task.property, e);
@@ -95,7 +96,7 @@ int run_stlc(const Task& task) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   if (argc == 3 && std::string(argv[1]) == "list") {
     const std::string w = argv[2];
     if (w == "bst") print_names(bst::mutants(), bst::properties());
@@ -122,4 +123,8 @@ int main(int argc, char** argv) {
   }
   std::fprintf(stderr, "no workload named %s (have: bst, rbt, stlc)\n", task.workload.c_str());
   return 2;
+}
+
+int main(int argc, char** argv) {
+  return pbt::usage_errors_exit_2(argv[0], [&] { return run(argc, argv); });
 }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,18 @@ inline void print_result(bool found, uint64_t tests, double seconds, uint64_t di
   std::printf("{\"found\": %s, \"tests\": %llu, \"seconds\": %.6f, \"discards\": %llu}\n", found ? "true" : "false",
               static_cast<unsigned long long>(tests), seconds, static_cast<unsigned long long>(discards));
   std::fflush(stdout);
+}
+
+/// Runs a runner's body; a name no workload knows (a mutant, a property)
+/// is a usage error, exit 2, not an uncaught exception.
+template <class Body>
+int usage_errors_exit_2(const char* program, Body body) {
+  try {
+    return body();
+  } catch (const std::invalid_argument& e) {
+    std::fprintf(stderr, "%s: %s\n", program, e.what());
+    return 2;
+  }
 }
 
 /// The line `RUNNER list WORKLOAD` prints: the workload's mutants and

@@ -1,5 +1,6 @@
 #include "stlc.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "mutant_choice.h"
@@ -169,6 +170,11 @@ int size(const Expr& e) {
 const std::vector<std::string>& properties() {
   static const std::vector<std::string> names = {"SinglePreserve", "MultiPreserve"};
   return names;
+}
+
+void require_property(const std::string& p) {
+  const auto& names = properties();
+  if (std::find(names.begin(), names.end(), p) == names.end()) throw std::invalid_argument("stlc: no property named " + p);
 }
 
 Verdict check(const std::string& p, const Expr& e) {

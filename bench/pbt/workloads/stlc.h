@@ -54,5 +54,7 @@ int size(const Expr& e);
 using Verdict = std::optional<bool>;
 Verdict check(const std::string& property, const Expr& e);
 const std::vector<std::string>& properties();
+/// Throws std::invalid_argument unless `property` is one of properties().
+void require_property(const std::string& property);
 
 }  // namespace pbt::stlc
