@@ -46,11 +46,13 @@ uint128 values_in(int64_t lo, int64_t hi) {
 }  // namespace
 
 size_t AdaptiveModel::bucket_of(int64_t lo, int64_t hi, int64_t value) const {
+  if (options_.wide_buckets < 2) return 0;
   const uint128 offset = static_cast<uint64_t>(value) - static_cast<uint64_t>(lo);
   return static_cast<size_t>(offset * options_.wide_buckets / values_in(lo, hi));
 }
 
 std::pair<int64_t, int64_t> AdaptiveModel::bucket_range(int64_t lo, int64_t hi, size_t b) const {
+  if (options_.wide_buckets < 2) return {lo, hi};  // one bucket: the whole range
   const uint128 n = values_in(lo, hi), k = options_.wide_buckets;
   // The first offset whose bucket is b: ceil(b * n / k).
   auto first = [&](uint128 bucket) { return (bucket * n + k - 1) / k; };

@@ -95,6 +95,7 @@ TEST(AdaptiveModel, WideRangesAreAdaptedByBucket) {
   AdaptiveModel off({.wide_buckets = 0});
   off.learn(std::vector<Decision>{{1, ChoiceKind::kInteger, 0, 1000, 5}}, 10);
   EXPECT_EQ(off.sites(), 0u) << "wide_buckets = 0 leaves wide ranges alone";
+  EXPECT_EQ(off.bucket_range(0, 1000, 0), std::make_pair(int64_t{0}, int64_t{1000})) << "one bucket, no division by 0";
 }
 
 TEST(AdaptiveModel, BucketsTileTheRangeExactly) {

@@ -10,6 +10,35 @@ namespace {
 namespace g = gen;
 using testing::draw;
 
+// Fresh draws of a wide range follow what the model learnt about its
+// buckets; without wide buckets they stay uniform.
+TEST(Source, WideRangesAreDrawnFromTheLearntBucket) {
+  auto wide = g::choose(-1000, 1000);
+  auto share_near_42 = [&](size_t buckets) {
+    AdaptiveModel model({.wide_buckets = buckets, .initial_expectation = 0.0});
+    // Learn from one draw, so the decision carries the generator's site.
+    ChoiceTree first;
+    Source learner(first, {.seed = 1, .model = &model});
+    wide(learner.root());
+    std::vector<Decision> paid(learner.decisions().begin(), learner.decisions().end());
+    paid[0].value = 42;
+    for (int i = 0; i < 20; ++i) model.learn(paid, 10);
+    int near = 0;
+    for (uint64_t seed = 0; seed < 400; ++seed) {
+      ChoiceTree t;
+      Source source(t, {.seed = seed, .model = &model});
+      const int64_t v = wide(source.root());
+      // 42's bucket of 32 (1..63); the same values when buckets are off.
+      near += v >= 1 && v <= 63;
+    }
+    return near;
+  };
+  AdaptiveModel cut({.wide_buckets = 32});
+  EXPECT_EQ(cut.bucket_range(-1000, 1000, cut.bucket_of(-1000, 1000, 42)), std::make_pair(int64_t{1}, int64_t{63}));
+  EXPECT_GT(share_near_42(32), 200) << "most draws from 42's bucket";
+  EXPECT_LT(share_near_42(0), 40) << "uniform: about 1 in 32";
+}
+
 TEST(Source, MissingNodesAreDrawnAndRecorded) {
   auto pair = g::tuple(g::choose(0, 1000), g::choose(0, 1000));
   ChoiceTree t;

@@ -1,6 +1,7 @@
 #include "bst.h"
 
 #include "mutant_choice.h"
+#include "search_tree.h"
 
 #include <algorithm>
 #include <map>
@@ -41,20 +42,9 @@ bool all_keys(const Tree& t, int lo_excl, bool has_lo, int hi_excl, bool has_hi)
   return all_keys(t->left, lo_excl, has_lo, t->key, true) && all_keys(t->right, t->key, true, hi_excl, has_hi);
 }
 
-using Model = std::vector<std::pair<int, int>>;
-
-Model model_insert(int k, int v, Model m) {
-  std::erase_if(m, [k](const auto& p) { return p.first == k; });
-  m.insert(std::lower_bound(m.begin(), m.end(), std::make_pair(k, v),
-                            [](const auto& a, const auto& b) { return a.first < b.first; }),
-           {k, v});
-  return m;
-}
-
-Model model_delete(int k, Model m) {
-  std::erase_if(m, [k](const auto& p) { return p.first == k; });
-  return m;
-}
+using search_tree::Model;
+using search_tree::model_delete;
+using search_tree::model_insert;
 
 Model model_union(const Model& a, const Model& b) {
   Model out = b;
@@ -119,31 +109,9 @@ Tree unite(const Tree& a, const Tree& b) {
   return node(unite(a->left, below), a->key, a->value, unite(a->right, above));
 }
 
-std::optional<int> find(int key, const Tree& t) {
-  for (const Node* n = t.get(); n;) {
-    if (key < n->key) n = n->left.get();
-    else if (key > n->key) n = n->right.get();
-    else return n->value;
-  }
-  return std::nullopt;
-}
+std::optional<int> find(int key, const Tree& t) { return search_tree::find(key, t.get()); }
 
-std::vector<std::pair<int, int>> to_list(const Tree& t) {
-  std::vector<std::pair<int, int>> out;
-  std::vector<const Node*> stack;
-  for (const Node* n = t.get(); n || !stack.empty();) {
-    if (n) {
-      stack.push_back(n);
-      n = n->left.get();
-    } else {
-      n = stack.back();
-      stack.pop_back();
-      out.emplace_back(n->key, n->value);
-      n = n->right.get();
-    }
-  }
-  return out;
-}
+std::vector<std::pair<int, int>> to_list(const Tree& t) { return search_tree::to_list(t.get()); }
 
 bool is_bst(const Tree& t) { return all_keys(t, 0, false, 0, false); }
 

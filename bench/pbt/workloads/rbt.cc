@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "mutant_choice.h"
+#include "search_tree.h"
 
 namespace pbt::rbt {
 namespace {
@@ -197,20 +198,9 @@ int black_height(const Tree& t) {
   return l + (black(t) ? 1 : 0);
 }
 
-using Model = std::vector<std::pair<int, int>>;
-
-Model model_insert(int k, int v, Model m) {
-  std::erase_if(m, [k](const auto& p) { return p.first == k; });
-  m.insert(std::lower_bound(m.begin(), m.end(), std::make_pair(k, v),
-                            [](const auto& a, const auto& b) { return a.first < b.first; }),
-           {k, v});
-  return m;
-}
-
-Model model_delete(int k, Model m) {
-  std::erase_if(m, [k](const auto& p) { return p.first == k; });
-  return m;
-}
+using search_tree::Model;
+using search_tree::model_delete;
+using search_tree::model_insert;
 
 bool equivalent(const Tree& a, const Tree& b) { return to_list(a) == to_list(b); }
 
@@ -240,31 +230,9 @@ Tree insert(int key, int value, const Tree& t) {
 
 Tree remove(int key, const Tree& t) { return blacken(del(key, t)); }
 
-std::optional<int> find(int key, const Tree& t) {
-  for (const Node* n = t.get(); n;) {
-    if (key < n->key) n = n->left.get();
-    else if (key > n->key) n = n->right.get();
-    else return n->value;
-  }
-  return std::nullopt;
-}
+std::optional<int> find(int key, const Tree& t) { return search_tree::find(key, t.get()); }
 
-std::vector<std::pair<int, int>> to_list(const Tree& t) {
-  std::vector<std::pair<int, int>> out;
-  std::vector<const Node*> stack;
-  for (const Node* n = t.get(); n || !stack.empty();) {
-    if (n) {
-      stack.push_back(n);
-      n = n->left.get();
-    } else {
-      n = stack.back();
-      stack.pop_back();
-      out.emplace_back(n->key, n->value);
-      n = n->right.get();
-    }
-  }
-  return out;
-}
+std::vector<std::pair<int, int>> to_list(const Tree& t) { return search_tree::to_list(t.get()); }
 
 bool is_rbt(const Tree& t) { return ordered(t, nullptr, nullptr) && no_red_red(t) && black_height(t) >= 0; }
 
