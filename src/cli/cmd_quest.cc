@@ -9,7 +9,10 @@
 #include <iostream>
 #include <random>
 
+#include <algorithm>
+
 #include "driver.h"
+#include "quest_api.h"
 #include "error_exit.h"
 #include "exit_codes.h"
 #include "subcommands.h"
@@ -89,104 +92,58 @@ int error(std::string_view program, int code, std::string_view message) {
   return code;
 }
 
-// Writes the two files under temporary names and renames them into place
-// only when every case was written: nothing is ever half-written.
-class TwoFiles {
- public:
-  explicit TwoFiles(const std::string& base)
-      : main_path_(base + "-main.c"), callee_path_(base + "-callee.c"),
-        main_tmp_(temp_name(main_path_)), callee_tmp_(temp_name(callee_path_)) {
-    main_.open(main_tmp_, std::ios::binary);
-    callee_.open(callee_tmp_, std::ios::binary);
-    if (!main_ || !callee_) {
-      const std::string reason = std::strerror(errno);
-      discard();
-      throw StorageError(fmt::format("cannot write {}: {}", main_ ? callee_path_ : main_path_, reason));
-    }
+// CMD.gen as the Lua steps left it.
+std::string chosen_suite(lua_State* L) {
+  lua_getglobal(L, "CMD");
+  std::string out;
+  if (lua_istable(L, -1)) {
+    lua_getfield(L, -1, "gen");
+    if (lua_isstring(L, -1)) out = lua_tostring(L, -1);
+    lua_pop(L, 1);
   }
-  ~TwoFiles() { discard(); }
-  std::ostream& main() { return main_; }
-  std::ostream& callee() { return callee_; }
-  void commit() {
-    main_.close();
-    callee_.close();
-    if (main_.fail() || callee_.fail()) throw StorageError("writing the output files failed (disk full?)");
-    namespace fs = std::filesystem;
-    // Both or neither: the old main file is kept aside (a hard link) until
-    // the callee file is in place too, and put back if that fails.
-    const std::string backup = temp_name(main_path_) + ".old";
-    std::error_code ec;
-    const bool had_main = fs::is_regular_file(main_path_, ec);
-    ec.clear();
-    if (had_main) fs::create_hard_link(main_path_, backup, ec);
-    if (ec) throw StorageError(fmt::format("cannot write {}: {}", main_path_, ec.message()));
-    fs::rename(main_tmp_, main_path_, ec);
-    if (!ec) fs::rename(callee_tmp_, callee_path_, ec);
-    if (ec) {
-      const std::string why = ec.message();
-      std::error_code ignored;
-      if (had_main) fs::rename(backup, main_path_, ignored);
-      else if (!fs::exists(main_tmp_, ignored)) fs::remove(main_path_, ignored);
-      fs::remove(backup, ignored);
-      throw StorageError(fmt::format("cannot write {} and {}: {}; neither was changed", main_path_, callee_path_, why));
-    }
-    fs::remove(backup, ec);
-    committed_ = true;
-  }
-
- private:
-  static std::string temp_name(const std::string& path) { return fmt::format("{}.tmp-{}", path, getpid()); }
-  void discard() {
-    if (committed_) return;
-    std::error_code ignored;
-    std::filesystem::remove(main_tmp_, ignored);
-    std::filesystem::remove(callee_tmp_, ignored);
-  }
-  std::string main_path_, callee_path_, main_tmp_, callee_tmp_;
-  std::ofstream main_, callee_;
-  bool committed_ = false;
-};
-
-std::vector<std::string> header(const std::string& program, const Args& args, const quest::Options& o, uint64_t seed,
-                                const std::string& dialect) {
-  const std::string files = o.two_files ? fmt::format("{0}-main.c {0}-callee.c", o.output) : "FILE.c";
-  return {
-      fmt::format("testgen quest {} (quest-compatible generator of calling-convention tests)", kVersion),
-      quest::quote_command_line(program, args),
-      fmt::format("seed: {} (this file again: the same options with -seed {})", seed, seed),
-      fmt::format("suite: {}; build: cc -std={} {} && ./a.out; prints QUEST-MISMATCH lines, exits with their number",
-                  o.suite, dialect, files),
-  };
+  lua_pop(L, 1);
+  return out;
 }
 
-int generate(const std::string& program, const Args& args, const quest::Options& o, script::Interpreter& lua) {
-  const uint64_t seed = o.seed.value_or(random_seed());
-  // The suite first: nothing reaches stdout or the files before it is known.
-  const Gen<abi::TestCase> cases = quest::case_generator(lua, o.suite, o.values);
-  std::string dialect = "c11";
-  for (const quest::SuiteInfo& s : quest::list_suites(lua))
-    if (s.name == o.suite) dialect = s.dialect;
-  abi::EmitOptions emit{.header = header(program, args, o, seed, dialect)};
-  const bool show_progress = isatty(STDERR_FILENO) && o.cases >= 2000;
-  auto after_case = [&](std::ostream& a, std::ostream* b, int64_t done) {
-    // Stop at the first failed write (a full disk, a closed pipe) and on Ctrl-C.
-    if (!a || (b && !*b)) throw StorageError("writing the output failed (disk full, or the reader went away?)");
-    if (interrupted()) throw Interrupted(interrupt_signal());
-    if (show_progress && done % 1000 == 0) fmt::print(stderr, "\r{}: {}/{} cases", program, done, o.cases);
-  };
-  if (o.two_files) {
-    TwoFiles files(o.output);
-    abi::Emitter emitter(files.main(), &files.callee(), emit);
-    quest::generate_cases(cases, o, seed, emitter, [&](int64_t done) { after_case(files.main(), &files.callee(), done); });
-    files.commit();
-  } else {
-    std::ios::sync_with_stdio(false);
-    abi::Emitter emitter(std::cout, nullptr, emit);
-    quest::generate_cases(cases, o, seed, emitter, [&](int64_t done) { after_case(std::cout, nullptr, done); });
-    std::cout.flush();
-    if (!std::cout) throw StorageError("writing to standard output failed (disk full, or the reader went away?)");
+// What -list, -i, -try or a plain run calls, as quest does: a function of
+// the Quest table, which Lua may have replaced.
+void run_quest_function(script::Interpreter& lua, const quest::Options& o) {
+  if (o.list) return lua.run_chunk("Quest.list_tests()", "Quest.list_tests()");
+  if (o.interactive) return lua.run_chunk("Quest.shell()", "Quest.shell()");
+  if (o.try_generator) return lua.run_chunk("Quest.try(CMD, " + *o.try_generator + ")", "-try " + *o.try_generator);
+  const std::string suite = chosen_suite(lua.state());
+  std::vector<std::string> names;
+  for (const quest::SuiteInfo& s : quest::list_suites(lua)) names.push_back(s.name);
+  if (std::find(names.begin(), names.end(), suite) == names.end())
+    throw quest::UnknownSuite(
+        fmt::format("unknown suite '{}' (suites: {}; -list describes them)", suite, fmt::join(names, ", ")));
+  lua.run_chunk("Quest.main(CMD)", "Quest.main(CMD)");
+}
+
+// Runs the steps and the Quest function; Lua's positions are turned into
+// the ones `$file`/`$line` gave. Returns the exit status.
+int run_lua(script::Interpreter& lua, const quest::Options& o, quest::QuestState& state) {
+  try {
+    quest::run_lua_steps(lua, o.lua);
+    run_quest_function(lua, o);
+  } catch (const quest::LuaExit& e) {
+    // exit() ends the run: what Lua wrote so far stays only on success.
+    std::fflush(stdout);
+    if (e.code() == 0) state.files.commit();
+    return e.code();
+  } catch (const script::LuaError& e) {
+    throw script::LuaError(state.sources.remap(e.what()));
+  } catch (const script::ScriptError& e) {
+    throw script::ScriptError(state.sources.remap(e.what()));
+  } catch (const GenerationError& e) {
+    throw GenerationError(state.sources.remap(e.what()));
   }
-  if (show_progress) fmt::print(stderr, "\n");
+  state.files.commit();
+  for (const std::string& field : quest::unread_fields(lua))
+    fmt::print(stderr, "{}: warning: {} was set, but nothing read it: no built-in code uses a field of that name\n",
+               state.program, field);
+  if (std::fflush(stdout) != 0 || std::ferror(stdout))
+    throw StorageError("writing the output failed: standard output (disk full, or the reader went away?)");
   return kExitOk;
 }
 
@@ -215,25 +172,27 @@ int run_quest_as(const Args& args, const std::string& program) {
     fmt::print("{}", quest::builtin_lua());
     return kExitOk;
   }
+  if (o.manual) {
+    fmt::print("{}", quest::manual());
+    return kExitOk;
+  }
   return guarded(program, [&] {
-    auto lua = quest::make_interpreter(o.seed.value_or(0), o.unsafe_lua);
-    quest::run_lua_steps(*lua, o.lua);
-    if (o.list) {
-      for (const quest::SuiteInfo& s : quest::list_suites(*lua)) {
-        std::string needs = s.needs.empty() ? "" : fmt::format(" [needs {}]", fmt::join(s.needs, ", "));
-        fmt::print("{:<11} {:<6} {}{}\n", s.name, s.dialect, s.doc, needs);
-      }
-      return kExitOk;
-    }
-    if (o.interactive) {
-      quest::interactive(*lua, std::cin, std::cout, std::cerr, isatty(STDIN_FILENO));
-      return kExitOk;
-    }
-    if (o.try_generator) {
-      quest::try_generator(*lua, *o.try_generator, o.cases, o.size, o.seed.value_or(random_seed()), std::cout);
-      return kExitOk;
-    }
-    return generate(program, args, o, *lua);
+    const uint64_t seed = o.seed.value_or(random_seed());
+    auto lua = quest::make_interpreter(seed, o.unsafe_lua);
+    quest::QuestState& state = quest::quest_state(lua->state());
+    state.program = program;
+    state.show_progress = isatty(STDERR_FILENO);
+    quest::set_command_table(lua->state(), quest::CommandLine{.program = program,
+                                                              .args = args,
+                                                              .quoted = quest::quote_command_line(program, args),
+                                                              .n = o.cases,
+                                                              .size = o.size,
+                                                              .out = o.output,
+                                                              .gen = o.suite,
+                                                              .stereo = o.two_files,
+                                                              .pattern = o.values == abi::ValueMode::kPattern,
+                                                              .seed = seed});
+    return run_lua(*lua, o, state);
   }, program);
 }
 

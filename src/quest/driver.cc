@@ -5,6 +5,7 @@
 #include <istream>
 #include <ostream>
 
+#include "quest_api.h"
 #include "suite.h"
 #include "testgen/version.h"
 
@@ -18,25 +19,10 @@ uint64_t next_case_seed(uint64_t seed) {
 void run_lua_steps(script::Interpreter& lua, const std::vector<LuaStep>& steps) {
   for (const LuaStep& step : steps) {
     if (step.kind == LuaStep::Kind::kFile)
-      lua.run_file(step.text);
+      run_user_file(lua, step.text);
     else
-      lua.run_chunk(step.text, step.chunk_name);
+      run_user_chunk(lua, step.text, step.chunk_name);
   }
-}
-
-void generate_cases(const Gen<abi::TestCase>& cases, const Options& options, uint64_t seed, abi::Emitter& emitter,
-                    const std::function<void(int64_t)>& on_case) {
-  uint64_t case_seed = seed;
-  for (int64_t i = 0; i < options.cases; ++i) {
-    ChoiceTree tree;
-    Source source(tree, SourceOptions{.seed = case_seed, .size = options.size});
-    abi::TestCase test = cases(source.root());
-    test.seed = case_seed;
-    emitter.add(test);
-    if (on_case) on_case(i + 1);
-    case_seed = next_case_seed(case_seed);
-  }
-  emitter.finish();
 }
 
 std::string format_lua_value(lua_State* L, int index) {
@@ -59,25 +45,9 @@ std::string format_lua_value(lua_State* L, int index) {
   return out;
 }
 
-void try_generator(script::Interpreter& lua, const std::string& expr, int64_t n, int size, uint64_t seed,
-                   std::ostream& out) {
-  const Gen<script::LuaRef> g = lua.generator(expr);
-  lua_State* L = lua.state();
-  uint64_t s = seed;
-  for (int64_t i = 0; i < n; ++i) {
-    ChoiceTree tree;
-    Source source(tree, SourceOptions{.seed = s, .size = size});
-    const script::LuaRef value = g(source.root());
-    value.push();
-    out << format_lua_value(L, -1) << "\n";
-    lua_pop(L, 1);
-    s = next_case_seed(s);
-  }
-}
-
 void interactive(script::Interpreter& lua, std::istream& in, std::ostream& out, std::ostream& err, bool prompt) {
   lua_State* L = lua.state();
-  if (prompt) out << fmt::format("-- testgen quest {}: Lua 5.4 with Rand (R), Uniq and Test; end with Ctrl-D\n", kVersion);
+  if (prompt) out << fmt::format("-- testgen quest {}: Lua 5.4 with quest's Lua 2.5 library, Rand (R), Uniq and Test; end with Ctrl-D or exit()\n", kVersion);
   std::string line;
   int number = 0;
   while (true) {
@@ -99,9 +69,11 @@ void interactive(script::Interpreter& lua, std::istream& in, std::ostream& out, 
         continue;
       }
     }
-    if (lua_pcall(L, 0, LUA_MULTRET, 0) != LUA_OK) {
-      const char* message = lua_tostring(L, -1);
-      err << (message ? message : "(error object is not a string)") << "\n";
+    // A mistake is reported and the prompt goes on; exit() and Ctrl-C end it.
+    try {
+      lua.call(0, LUA_MULTRET);
+    } catch (const testgen::Error& e) {
+      err << e.what() << "\n";
       lua_settop(L, top);
       continue;
     }

@@ -232,8 +232,9 @@ void install_types(lua_State* L) {
     lua_setfield(L, -2, name);
   }
   std::vector<Gen<LuaRef>> ints;
-  for (Kind k : {Kind::kChar, Kind::kShort, Kind::kInt, Kind::kLong, Kind::kLongLong, Kind::kUChar, Kind::kUShort,
-                 Kind::kUInt, Kind::kULong, Kind::kULongLong})
+  // quest's any_int: char, short, int and long, signed and unsigned (no long long).
+  for (Kind k : {Kind::kChar, Kind::kShort, Kind::kInt, Kind::kLong, Kind::kUChar, Kind::kUShort, Kind::kUInt,
+                 Kind::kULong})
     ints.push_back(type_unit(L, k, "Rand.any_int." + abi::base_spelling(k)));
   script::push_generator(L, gen::oneof(ints, gen::Where::named("Rand.any_int")));
   lua_setfield(L, -2, "any_int");

@@ -8,7 +8,7 @@ namespace testgen::quest {
 namespace {
 
 constexpr const char* kKnown =
-    "-test -list -n -s -1 -2 -o -try -e -lua -i -seed -pattern -unsafe -h -help -version, x=y, FILE.lua";
+    "-test -list -n -s -1 -2 -o -try -e -lua -i -seed -pattern -unsafe -h -help -man -version, x=y, FILE.lua";
 
 template <class T>
 T parse_number(const std::string& option, const std::string& text, T min) {
@@ -85,6 +85,8 @@ Options parse_options(const std::vector<std::string>& args) {
       o.help = true;
     } else if (name == "-unsafe" || name == "--allow-unsafe-lua") {
       o.unsafe_lua = true;
+    } else if (name == "-man") {
+      o.manual = true;
     } else if (name == "-version") {
       o.version = true;
     } else {

@@ -32,7 +32,7 @@ struct Options {
   std::vector<LuaStep> lua;
   std::optional<uint64_t> seed;
   abi::ValueMode values = abi::ValueMode::kFull;
-  bool list = false, dump_lua = false, interactive = false, help = false, version = false;
+  bool list = false, dump_lua = false, interactive = false, help = false, version = false, manual = false;
   bool unsafe_lua = false;  ///< -unsafe: Lua may start processes and write files
 };
 

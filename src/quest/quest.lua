@@ -1,5 +1,13 @@
 -- testgen quest: the built-in Lua code (print it with `testgen quest -lua`).
 --
+-- A run calls Quest.main(CMD), as quest does: Quest.mono or Quest.stereo
+-- ask the suite Test[CMD.gen] for its generators (test()), make the cases
+-- with Test.generate and write them with Emit.mono or Emit.stereo. Every
+-- piece can be replaced from the command line or a file: Quest.header
+-- (C text after the comment lines), Quest.main, ..., CMD.n, and each field
+-- of a suite table (ANSI.argc = R.unit(12) makes every ansi function take
+-- 12 parameters); fields are read when they are used, never copied early.
+--
 -- A suite is an entry of the Test table: { doc, test, dialect, needs }.
 -- test() returns four generators: args (a list of C types), varargs (a
 -- list of C types, may be empty), result (a C type, R.void allowed) and
@@ -20,30 +28,155 @@ function Rand.recursive(leaf, make)
   end)
 end
 
--- quest's suites -------------------------------------------------------------
+-- quest's two-argument forms: a struct or union of `count` members.
+function Rand.struct_(member, count) return R.struct(R.list(count, member)) end
+function Rand.union_(member, count) return R.union(R.list(count, member)) end
 
--- ansi, cc, gcc and mips share one shape; `opts` says where they differ.
-local function ansi_like(opts)
-  local S = {}
-  S.int = R.oneof(opts.ints)
-  S.any_int = R.oneof{S.int, R.unsigned(S.int)}
-  S.simple = R.oneof{S.any_int, R.oneof{R.float, R.double}}
-  S.members = R.choose(1, 3)
-  S.bitfields = R.list(R.choose(0, 4), R.bitfield(R.choose(2, 12)))
-  local function fields()
-    local parts = {R.list(S.members, S.arg)}
-    if opts.bitfields then parts[#parts + 1] = S.bitfields end
-    parts[#parts + 1] = R.list(S.members, S.arg)
-    if opts.gnu then parts[#parts + 1] = R.list(R.choose(0, 1), R.array(S.arg, R.unit(0))) end
-    return R.concat(parts)
+-- quest's Cee table: C types themselves, not generators of them.
+Cee = {}
+for _, name in ipairs{"char", "short", "int", "long", "longlong", "float", "double", "longdouble"} do
+  Cee[name] = R.run(R[name], Uniq.make(), 0)
+end
+function Cee.bitfield(width) return R.run(R.bitfield(R.unit(width)), Uniq.make(), 0) end
+function Cee.unsigned(t) return R.run(R.unsigned(R.unit(t)), Uniq.make(), 0) end
+function Cee.pointer(t) return R.run(R.pointer(R.unit(t)), Uniq.make(), 0) end
+function Cee.array(t, n) return R.run(R.array(R.unit(t), R.unit(n)), Uniq.make(), 0) end
+local function cee_members(members)
+  local types = {}
+  for i, pair in ipairs(members or {}) do types[i] = pair[2] end
+  return types
+end
+-- Member and tag names are testgen's own (a, b, ...), not the ones given.
+function Cee.struct(_, members) return R.run(R.struct(R.unit(cee_members(members))), Uniq.make(), 0) end
+function Cee.union(_, members) return R.run(R.union(R.unit(cee_members(members))), Uniq.make(), 0) end
+
+-- A run ----------------------------------------------------------------------
+
+Quest = {}
+Quest.version = Testgen.version
+-- C text written after the comment lines at the top of every file (quest
+-- put its QUEST_ASSERT macros here; testgen's checks need none).
+Quest.header = ""
+
+-- The generators of the suite the options name.
+function Quest.suite(options)
+  local suite = Test[options.gen]
+  if type(suite) ~= "table" or suite.test == nil then
+    error("no such test case generator: " .. tostring(options.gen) .. " (-list shows the suites)")
   end
-  local function complex_arg()
+  return suite.test()
+end
+
+-- The comment lines at the top of the main file.
+function Quest.banner(options)
+  local suite = Test[options.gen] or {}
+  local files = options.stereo and format("%s-main.c %s-callee.c", options.out, options.out) or "FILE.c"
+  return format("/* %s */\n/* %s */\n", Quest.version, options.argstr) ..
+         format("/* seed: %s (this file again: the same options with -seed %s) */\n", options.seed, options.seed) ..
+         format("/* suite: %s; build: cc -std=%s %s && ./a.out; prints QUEST-MISMATCH lines, exits with their number */\n",
+                options.gen, suite.dialect or "c11", files)
+end
+
+function Quest.mono(options)
+  local tests = Test.generate(Quest.suite(options), options.n, options.size)
+  File.write(File.stdout, Quest.banner(options))
+  File.write(File.stdout, Quest.header)
+  Emit.mono(File.stdout, tests)
+end
+
+function Quest.open2(basename)
+  return File.open_out(format("%s-main.c", basename)), File.open_out(format("%s-callee.c", basename))
+end
+
+function Quest.stereo(options)
+  local tests = Test.generate(Quest.suite(options), options.n, options.size)
+  local main, callee = Quest.open2(options.out)
+  File.write(main, Quest.banner(options))
+  File.write(main, Quest.header)
+  File.write(callee, Quest.header)
+  Emit.stereo(main, callee, tests)
+  File.close_out(main)
+  File.close_out(callee)
+end
+
+function Quest.main(options)
+  if options.stereo then Quest.stereo(options) else Quest.mono(options) end
+end
+
+-- -try GEN: what the generator makes, options.n times at options.size.
+function Quest.try(options, gen)
+  for _ = 1, options.n do
+    write(Testgen.show(R.run(gen, Uniq.make(), options.size)), "\n")
+  end
+end
+
+-- -list: the suites, sorted, with their dialect and needs.
+function Quest.list_tests()
+  local names = {}
+  for name, suite in next, Test do
+    if type(suite) == "table" and suite.doc ~= nil then names[#names + 1] = name end
+  end
+  table.sort(names)
+  for _, name in ipairs(names) do
+    local suite = Test[name]
+    local needs = ""
+    if type(suite.needs) == "table" and #suite.needs > 0 then needs = " [needs " .. table.concat(suite.needs, ", ") .. "]" end
+    write(format("%-11s %-6s %s%s\n", name, suite.dialect or "c11", suite.doc, needs))
+  end
+end
+
+-- -i: testgen's prompt (an expression prints its value).
+Quest.shell = Testgen.prompt
+
+-- quest's suites, shaped like quest's own ------------------------------------
+--
+-- Each is a table with quest's fields: argc and vargc (how many parameters
+-- and variadic arguments), members (per struct or union), simple (the
+-- scalars), simple_varg (the scalars passed through ...), array_size,
+-- bitfields, and the recursive generators arg, varg and result, built by
+-- arg_, varg_ and result_ (called with true at size 0). Every field is
+-- looked up when it is used, so any of them can be replaced.
+
+-- The generator make() returns, rebuilt only when one of S's `fields` changed.
+local function rebuilt_on_change(S, fields, make)
+  local seen, built = {}, nil
+  return function()
+    local changed = built == nil
+    for i, field in ipairs(fields) do
+      if seen[i] ~= S[field] then
+        seen[i] = S[field]
+        changed = true
+      end
+    end
+    if changed then built = make() end
+    return built
+  end
+end
+
+-- A recursive generator of S that asks S[maker] each time, so a replaced
+-- S.arg_ takes effect.
+local function late_recursive(S, maker)
+  return R.bind(R.iszero, function(leaf) return S[maker](leaf) end)
+end
+
+local function quest_suite(S, opts)
+  S.any_int = R.oneof(opts.ints)
+  S.any_float = R.any_float
+  S.members = opts.members or R.choose(1, 3)
+  S.argc = opts.argc or R.choose(1, 10)
+  S.vargc = opts.vargc or R.oneof{R.unit(0), R.choose(1, 4)}
+  S.simple = R.oneof{S.any_int, S.any_float}
+  S.simple_varg = R.oneof(opts.vararg_scalars)
+  S.array_size = R.freq{2, R.unit(1), 1, R.unit(2), 1, R.unit(3)}
+  S.bitfields = opts.bitfields and R.list(R.choose(0, 4), R.bitfield(R.choose(2, 12))) or R.list(R.unit(0), R.int)
+
+  local arg_fields = {"simple", "any_int", "any_float", "members", "arg", "array_size", "bitfields"}
+  local complex_arg = rebuilt_on_change(S, arg_fields, function()
+    local fields = {R.list(S.members, S.arg), S.bitfields, R.list(S.members, S.arg)}
+    if opts.gnu then fields[#fields + 1] = R.list(R.choose(0, 1), R.array(S.arg, R.unit(0))) end
     local options = {
-      S.simple,
-      R.pointer(S.arg),
-      R.array(S.arg, R.choose(1, 3)),
-      R.struct(fields()),
-      R.union(R.list(S.members, S.arg)),
+      S.any_int, S.any_float, R.pointer(S.arg), R.array(S.arg, S.array_size),
+      R.struct(R.concat(fields)), R.union(R.list(S.members, S.arg)),
     }
     if opts.gnu then
       options[#options + 1] = R.struct(R.list(R.unit(0), S.arg))
@@ -58,81 +191,68 @@ local function ansi_like(opts)
       return R.smaller{R.freq(weighted)}
     end
     return R.smaller(options)
-  end
-  S.arg = R.recursive(S.simple, complex_arg)
+  end)
+  function S.arg_(leaf) if leaf then return S.simple end return complex_arg() end
+  S.arg = late_recursive(S, "arg_")
+
   -- No arrays among results: C functions cannot return them.
-  S.result = R.recursive(S.simple, function()
-    return R.smaller{
-      S.simple,
-      R.pointer(S.result),
-      R.struct(R.list(S.members, S.arg)),
-      R.union(R.list(S.members, S.arg)),
-    }
+  local complex_result = rebuilt_on_change(S, {"any_int", "any_float", "members", "arg", "result"}, function()
+    return R.smaller{S.any_int, S.any_float, R.pointer(S.result), R.struct(R.list(S.members, S.arg)),
+                     R.union(R.list(S.members, S.arg))}
   end)
-  S.vararg = R.recursive(R.oneof(opts.vararg_scalars), function()
-    return R.smaller{
-      R.oneof(opts.vararg_scalars),
-      R.pointer(S.arg),
-      R.array(S.arg, R.choose(1, 3)),
-      R.struct(R.list(S.members, S.arg)),
-      R.union(R.list(S.members, S.arg)),
-    }
+  function S.result_(leaf) if leaf then return S.simple end return complex_result() end
+  S.result = late_recursive(S, "result_")
+
+  -- Through ... only what promotion leaves alone.
+  local complex_varg = rebuilt_on_change(S, {"simple_varg", "members", "arg", "array_size"}, function()
+    return R.smaller{S.simple_varg, R.pointer(S.arg), R.array(S.arg, S.array_size),
+                     R.struct(R.list(S.members, S.arg)), R.union(R.list(S.members, S.arg))}
   end)
+  function S.varg_(leaf) if leaf then return S.simple_varg end return complex_varg() end
+  S.varg = late_recursive(S, "varg_")
+
   function S.test()
-    return {
-      args = R.list(R.choose(1, 10), S.arg),
-      varargs = R.oneof{R.list(R.unit(0), R.int), R.list(R.choose(1, 4), S.vararg)},
-      result = S.result,
-      static = R.flip,
-    }
+    return {args = R.list(S.argc, S.arg), varargs = R.list(S.vargc, S.varg), result = S.result, static = R.flip}
   end
   return S
 end
 
-ANSI = ansi_like{
-  ints = {R.char, R.short, R.int, R.long, R.longlong},
-  vararg_scalars = {R.int, R.long, R.longlong, R.double},
-  bitfields = true,
-}
-CC = ansi_like{
-  ints = {R.char, R.short, R.int, R.long},
-  vararg_scalars = {R.int, R.long, R.double},
-  bitfields = true,
-}
-GCC = ansi_like{
-  ints = {R.char, R.short, R.int, R.long, R.longlong},
-  vararg_scalars = {R.int, R.long, R.longlong, R.double},
-  bitfields = true,
-  gnu = true,
-}
-MIPS = ansi_like{
-  ints = {R.char, R.short, R.int, R.long, R.longlong},
-  vararg_scalars = {R.int, R.long, R.longlong, R.double},
-  bitfields = false,
-  -- simple, pointer, array, struct, union: aggregates come up more often.
-  weights = {2, 1, 1, 4, 3},
-}
+local ints = {R.char, R.short, R.int, R.long, R.longlong}
+local unsigned_ints = {}
+for _, g in ipairs(ints) do unsigned_ints[#unsigned_ints + 1] = g; unsigned_ints[#unsigned_ints + 1] = R.unsigned(g) end
 
-DEMO = {}
-DEMO.arg = ANSI.arg
-DEMO.result = ANSI.result
-function DEMO.test()
-  return {
-    args = R.list(R.choose(1, 4), DEMO.arg),
-    -- float and char go through `...` promoted to double and int; the
-    -- callee reads the promoted type and converts back (quest read them
-    -- as float and char, which is undefined behaviour).
-    varargs = R.list(R.choose(0, 3), R.oneof{R.float, R.char, R.int, R.double}),
-    result = DEMO.result,
-    static = R.flip,
-  }
-end
+ANSI = quest_suite({}, {ints = unsigned_ints, vararg_scalars = {R.int, R.long, R.longlong, R.double}, bitfields = true})
+CC = quest_suite({}, {ints = {R.char, R.short, R.int, R.long, R.unsigned(R.char), R.unsigned(R.short),
+                              R.unsigned(R.int), R.unsigned(R.long)},
+                      vararg_scalars = {R.int, R.long, R.double}, bitfields = true})
+GCC = quest_suite({}, {ints = unsigned_ints, vararg_scalars = {R.int, R.long, R.longlong, R.double},
+                       bitfields = true, gnu = true})
+-- any_int, any_float, pointer, array, struct, union: aggregates come up more often.
+Mips = quest_suite({}, {ints = unsigned_ints, vararg_scalars = {R.int, R.long, R.longlong, R.double},
+                        members = R.choose(1, 4), argc = R.choose(1, 8), weights = {2, 2, 1, 1, 3, 3}})
+MIPS = Mips
+
+-- 1-4 parameters; float and char go through `...` promoted to double and
+-- int; the callee reads the promoted type and converts back (quest read
+-- them as float and char, which is undefined behaviour).
+Demo = quest_suite({}, {ints = unsigned_ints, vararg_scalars = {R.float, R.char, R.int, R.double},
+                        argc = R.choose(1, 4), vargc = R.choose(0, 3), bitfields = true})
+function Demo.varg_() return Demo.simple_varg end
+DEMO = Demo
 
 TOY = {}
-TOY.simple = R.oneof{R.char, R.int}
-TOY.arg = R.recursive(TOY.simple, function() return R.smaller{TOY.simple, R.pointer(TOY.arg)} end)
+TOY.base = R.oneof{R.char, R.int}
+TOY.members = R.choose(1, 3)
+TOY.argc = R.choose(1, 4)
+function TOY.arg_(leaf)
+  if leaf then return TOY.base end
+  return R.smaller{TOY.base, R.pointer(TOY.arg)}
+end
+TOY.arg = late_recursive(TOY, "arg_")
+function TOY.result_(leaf) return TOY.arg_(leaf) end
+TOY.result = late_recursive(TOY, "result_")
 function TOY.test()
-  return {args = R.list(R.choose(1, 4), TOY.arg), varargs = R.list(R.unit(0), R.int), result = TOY.arg, static = R.flip}
+  return {args = R.list(TOY.argc, TOY.arg), varargs = R.list(R.unit(0), R.int), result = TOY.result, static = R.flip}
 end
 
 -- What a calling convention really sees --------------------------------------
@@ -188,18 +308,20 @@ local function suite(parts)
   end
 end
 
-Test = {}
-
+-- Test already holds Test.generate.
 Test.ansi = {doc = "quest's default: ANSI C scalars, pointers, arrays, structs with bitfields, unions; half variadic",
-             test = ANSI.test, result = ANSI.result, arg = ANSI.arg, dialect = "c11"}
-Test.cc = {doc = "ansi without long long", test = CC.test, result = CC.result, arg = CC.arg, dialect = "c11"}
+             test = function() return ANSI.test() end, result = ANSI.result, arg = ANSI.arg, dialect = "c11"}
+Test.cc = {doc = "ansi without long long", test = function() return CC.test() end, result = CC.result, arg = CC.arg,
+           dialect = "c11"}
 Test.gcc = {doc = "ansi plus GNU empty structs and unions and zero-length arrays",
-            test = GCC.test, result = GCC.result, arg = GCC.arg, dialect = "gnu11", needs = {"gnu"}}
-Test.mips = {doc = "ansi with aggregates weighted up and no bitfields",
-             test = MIPS.test, result = MIPS.result, arg = MIPS.arg, dialect = "c11"}
-Test.demo = {doc = "1-4 parameters; float and char passed through ... (promoted)", test = DEMO.test,
-             result = DEMO.result, arg = DEMO.arg, dialect = "c11"}
-Test.toy = {doc = "char, int and pointers only", test = TOY.test, result = TOY.arg, arg = TOY.arg, dialect = "c11"}
+            test = function() return GCC.test() end, result = GCC.result, arg = GCC.arg, dialect = "gnu11",
+            needs = {"gnu"}}
+Test.mips = {doc = "ansi with aggregates weighted up and no bitfields", test = function() return Mips.test() end,
+             result = Mips.result, arg = Mips.arg, dialect = "c11"}
+Test.demo = {doc = "1-4 parameters; float and char passed through ... (promoted)",
+             test = function() return Demo.test() end, result = Demo.result, arg = Demo.arg, dialect = "c11"}
+Test.toy = {doc = "char, int and pointers only", test = function() return TOY.test() end, result = TOY.result,
+            arg = TOY.arg, dialect = "c11"}
 
 Test.scalars = {
   doc = "every scalar: _Bool, enums, all int widths, float, double, long double, pointers, function pointers; void results",
@@ -272,3 +394,30 @@ Test.all = {
   doc = "all of the standard C above at once (no __int128, no GNU extensions)",
   test = suite{arg = C.any, vararg = C.any, nargs = R.choose(1, 12)},
   dialect = "c11", needs = {"complex"}}
+
+-- Assignments that take no effect -------------------------------------------
+--
+-- A field set on a built-in table that nothing ever reads (ANSI.argcc for
+-- ANSI.argc) is kept aside and reported after the run, naming it.
+local unread = {}
+function Testgen.watch(name, t)
+  local extra = {}
+  setmetatable(t, {
+    __newindex = function(_, key, value)
+      extra[key] = value
+      unread[name .. "." .. tostring(key)] = value ~= nil or nil
+    end,
+    __index = function(_, key)
+      local value = extra[key]
+      if value ~= nil then unread[name .. "." .. tostring(key)] = nil end
+      return value
+    end,
+  })
+end
+function Testgen.unread()
+  local names = {}
+  for name in next, unread do names[#names + 1] = name end
+  table.sort(names)
+  return names
+end
+for _, name in ipairs{"ANSI", "CC", "GCC", "Mips", "Demo", "TOY", "Quest"} do Testgen.watch(name, _G[name]) end

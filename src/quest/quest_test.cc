@@ -5,6 +5,7 @@
 #include "driver.h"
 #include "lua_types.h"
 #include "options.h"
+#include "quest_api.h"
 #include "suite.h"
 
 namespace testgen::quest {
@@ -164,10 +165,12 @@ TEST(Suites, AGeneratorMakingANonTypeIsAGenerationError) {
 
 TEST(Try, PrintsOneValuePerLine) {
   auto lua = make_interpreter(1);
-  std::ostringstream out;
-  try_generator(*lua, "Test.ansi.result", 3, 1, 5, out);
-  const std::string text = out.str();
+  set_command_table(lua->state(), CommandLine{.n = 3, .size = 1});
+  testing::internal::CaptureStdout();  // write() goes to the C stdout
+  lua->run_chunk("Quest.try(CMD, Test.ansi.result)", "-try");
+  const std::string text = testing::internal::GetCapturedStdout();
   EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 3);
+  EXPECT_EQ(text.find("table:"), std::string::npos) << text;
 }
 
 TEST(Interactive, PrintsValuesAndCarriesOnAfterErrors) {

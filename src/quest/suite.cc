@@ -6,6 +6,7 @@
 
 #include "lua_support.h"
 #include "lua_types.h"
+#include "quest_api.h"
 
 namespace testgen::quest {
 namespace {
@@ -39,7 +40,7 @@ Gen<script::LuaRef> field_generator(lua_State* L, int table, const char* key, co
   if (!g) {
     lua_pop(L, 1);
     throw script::ScriptError(
-        fmt::format("Test.{}.test() returned a table whose '{}' is a {}, not a generator", suite, key, type));
+        fmt::format("{} returned a table whose '{}' is a {}, not a generator", suite, key, type));
   }
   Gen<script::LuaRef> out = *g;
   lua_pop(L, 1);
@@ -58,7 +59,12 @@ bool to_bool(const script::LuaRef& v) {
 
 std::unique_ptr<script::Interpreter> make_interpreter(uint64_t seed, bool unsafe) {
   auto lua = std::make_unique<script::Interpreter>(seed, unsafe);
-  install_types(lua->state());
+  lua_State* L = lua->state();
+  install_types(L);
+  lua_pushboolean(L, unsafe);
+  lua_setglobal(L, "__testgen_unsafe");
+  lua->run_chunk(lua25_library(), "quest's Lua 2.5 library");
+  install_quest_api(L, seed, unsafe);
   lua->run_chunk(builtin_lua(), "builtin quest.lua");
   return lua;
 }
@@ -86,31 +92,20 @@ std::vector<SuiteInfo> list_suites(script::Interpreter& lua) {
   return out;
 }
 
-Gen<abi::TestCase> case_generator(script::Interpreter& lua, const std::string& name, abi::ValueMode mode) {
-  lua_State* L = lua.state();
-  std::vector<std::string> names = suite_names(L);
-  if (std::find(names.begin(), names.end(), name) == names.end())
-    throw UnknownSuite(fmt::format("unknown suite '{}' (suites: {}; -list describes them)", name, fmt::join(names, ", ")));
-  // Test[name].test(), called once: its generators are reused for every case.
-  const std::string call = fmt::format("__testgen_suite = Test[\"{}\"].test()", name);
-  lua.run_chunk(call, fmt::format("Test.{}.test()", name));
-  lua_getglobal(L, "__testgen_suite");
-  if (!lua_istable(L, -1)) {
-    const std::string type = luaL_typename(L, -1);
-    lua_pop(L, 1);
-    throw script::ScriptError(fmt::format("Test.{}.test() returned a {}, not a table", name, type));
-  }
-  const int table = lua_gettop(L);
+Gen<abi::TestCase> strategy_cases(lua_State* L, int table, const std::string& name, const std::string& suite,
+                                  abi::ValueMode mode) {
+  table = lua_absindex(L, table);
+  if (!lua_istable(L, table))
+    throw script::ScriptError(fmt::format("{}: expected the table a suite's test() returns ({{args = ..., varargs = "
+                                          "..., result = ..., static = ...}}), got a {}",
+                                          name, luaL_typename(L, table)));
   Gen<script::LuaRef> args = field_generator(L, table, "args", name);
   Gen<script::LuaRef> varargs = field_generator(L, table, "varargs", name);
   Gen<script::LuaRef> result = field_generator(L, table, "result", name);
   Gen<script::LuaRef> is_static = field_generator(L, table, "static", name);
-  lua_pop(L, 1);
-  lua_pushnil(L);
-  lua_setglobal(L, "__testgen_suite");
 
-  const Site site = Site::named("case", "quest." + name);
-  const std::string what = "suite " + name;
+  const Site site = Site::named("case", "quest." + suite);
+  const std::string what = "suite " + suite;
   return Gen<abi::TestCase>(site, [=](const Cursor& at) {
     at.claim(site);
     abi::TestCase test;
@@ -128,6 +123,33 @@ Gen<abi::TestCase> case_generator(script::Interpreter& lua, const std::string& n
     abi::draw_values(test, at.child(4), mode);
     return test;
   });
+}
+
+Gen<abi::TestCase> case_generator(script::Interpreter& lua, const std::string& name, abi::ValueMode mode) {
+  lua_State* L = lua.state();
+  std::vector<std::string> names = suite_names(L);
+  if (std::find(names.begin(), names.end(), name) == names.end())
+    throw UnknownSuite(fmt::format("unknown suite '{}' (suites: {}; -list describes them)", name, fmt::join(names, ", ")));
+  // Test[name].test(), called once: its generators are reused for every case.
+  lua_getglobal(L, "Test");
+  lua_getfield(L, -1, name.c_str());
+  lua_getfield(L, -1, "test");
+  lua_remove(L, -2);
+  lua_remove(L, -2);
+  if (!lua_isfunction(L, -1)) {
+    const std::string type = luaL_typename(L, -1);
+    lua_pop(L, 1);
+    throw script::ScriptError(fmt::format("Test.{}.test is a {}, not a function", name, type));
+  }
+  lua.call(0, 1);
+  try {
+    Gen<abi::TestCase> out = strategy_cases(L, -1, fmt::format("Test.{}.test()", name), name, mode);
+    lua_pop(L, 1);
+    return out;
+  } catch (...) {
+    lua_pop(L, 1);
+    throw;
+  }
 }
 
 }  // namespace testgen::quest

@@ -16,6 +16,10 @@ namespace testgen::quest {
 
 /// The built-in Lua code: quest's suites and ours (`testgen quest -lua`).
 std::string_view builtin_lua();
+/// The manual page `testgen quest -man` prints (manual.txt).
+std::string_view manual();
+/// quest's Lua 2.5 standard library over Lua 5.4 (lua25_lib.lua).
+std::string_view lua25_library();
 
 /// An interpreter with Rand, the C type generators and the built-in code
 /// loaded; without `unsafe`, Lua cannot start processes or write files
@@ -36,6 +40,12 @@ class UnknownSuite : public testgen::UsageError {
  public:
   using testgen::UsageError::UsageError;
 };
+
+/// The cases of a strategy: the table at `table` that a suite's test()
+/// returns ({args, varargs, result, static}); `name` names it in errors,
+/// `suite` in the cases' site (what corpora and the adaptive model key on).
+Gen<abi::TestCase> strategy_cases(lua_State* L, int table, const std::string& name, const std::string& suite,
+                                  abi::ValueMode mode);
 
 /// Calls Test[name].test() and returns a generator of whole cases. A
 /// generator that produces something other than C types, or types C does

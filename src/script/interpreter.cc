@@ -7,6 +7,7 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <utility>
 
 namespace testgen::script {
 namespace {
@@ -44,9 +45,9 @@ end
 for _, name in ipairs{"execute", "remove", "rename", "exit", "tmpname", "setlocale"} do
   os[name] = disabled("os." .. name)
 end
-local io_write, io_read = io.write, io.read
+local io_write, io_read, io_type = io.write, io.read, io.type
 local stdin, stdout, stderr = io.stdin, io.stdout, io.stderr
-io = {write = io_write, read = io_read, stdin = stdin, stdout = stdout, stderr = stderr}
+io = {write = io_write, read = io_read, type = io_type, stdin = stdin, stdout = stdout, stderr = stderr}
 for _, name in ipairs{"open", "popen", "lines", "output", "input", "tmpfile", "close"} do
   io[name] = disabled("io." .. name)
 end
@@ -55,6 +56,20 @@ package.cpath = ""
 package.searchers[3] = nil
 package.searchers[4] = nil
 )lua";
+
+// The kept exception again, of the same kind (its kind is the exit code),
+// with the message that names the Lua position it was raised from.
+[[noreturn]] void rethrow_with_position(const std::exception_ptr& kept, const std::string& text) {
+  try {
+    std::rethrow_exception(kept);
+  } catch (const GenerationError&) {
+    throw GenerationError(text);
+  } catch (const testgen::UsageError&) {
+    throw LuaError(text);  // a generator misused from Lua: the Lua is wrong
+  } catch (const InputError&) {
+    throw LuaError(text);
+  }
+}
 
 }  // namespace
 
@@ -80,11 +95,21 @@ Interpreter::~Interpreter() {
   lua_close(L_);
 }
 
+void Interpreter::keep_exception(std::exception_ptr original, std::string message) {
+  kept_ = std::move(original);
+  kept_message_ = std::move(message);
+}
+
 void Interpreter::call(int nargs, int nresults) {
-  if (lua_pcall(L_, nargs, nresults, 0) != LUA_OK) {
+  const int status = lua_pcall(L_, nargs, nresults, 0);
+  std::exception_ptr kept = std::exchange(kept_, nullptr);
+  if (status != LUA_OK) {
     const char* message = lua_tostring(L_, -1);
     std::string text = message ? message : "(error object is not a string)";
     lua_pop(L_, 1);
+    // A Lua handler may have caught that error and raised another: only the
+    // very same message stands for the kept exception.
+    if (kept && text == kept_message_) rethrow_with_position(kept, text);
     throw LuaError(text);
   }
 }

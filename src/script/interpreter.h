@@ -7,6 +7,7 @@
 // ScriptError whose message starts with that position.
 
 #include "testgen/errors.h"
+#include <exception>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -50,14 +51,20 @@ class Interpreter {
   Gen<LuaRef> generator(const std::string& expr);
 
   lua_State* state() { return L_; }
+  /// lua_pcall of the function and arguments on the stack; an error becomes
+  /// LuaError (or the C++ exception behind it, see keep_exception).
+  void call(int nargs, int nresults);
+  /// Remembers the C++ exception behind the Lua error `message` (guarded):
+  /// if that error reaches C++ unchanged, the exception is rethrown instead.
+  void keep_exception(std::exception_ptr original, std::string message);
   Rng& rng() { return rng_; }
   const std::shared_ptr<bool>& alive() const { return alive_; }
 
  private:
-  void call(int nargs, int nresults);
-
   lua_State* L_;
   Rng rng_;
+  std::exception_ptr kept_;
+  std::string kept_message_;
   std::shared_ptr<bool> alive_;
 };
 

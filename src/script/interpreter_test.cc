@@ -21,6 +21,8 @@ std::string error_of(Interpreter& lua, const std::string& code, const std::strin
     lua.run_chunk(code, chunk);
   } catch (const ScriptError& e) {
     return e.what();
+  } catch (const GenerationError& e) {
+    return "(generator) " + std::string(e.what());  // exit code 4, not 3
   }
   return "no error";
 }
@@ -125,7 +127,7 @@ TEST(Rand, SitesComeFromTheLuaSource) {
 TEST(Rand, ErrorsNameTheChunkAndLine) {
   Interpreter lua(6);
   EXPECT_EQ(error_of(lua, "\nlocal g = R.choose(5, 1)", "bad.lua"),
-            "bad.lua:2: choose(lo, hi): lo must not exceed hi");
+            "(generator) bad.lua:2: choose(lo, hi): lo must not exceed hi");
   EXPECT_EQ(error_of(lua, "x = = 1", "syntax.lua"), "syntax.lua:1: unexpected symbol near '='");
   EXPECT_EQ(error_of(lua, "R.oneof{R.unit(1), 5}", "list.lua"),
             "list.lua:1: oneof: element 2 is a number, not a generator");

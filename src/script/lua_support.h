@@ -2,6 +2,7 @@
 // Helpers for C functions that Lua calls: C++ exceptions become Lua errors
 // at the caller's position, and Lua values move in and out of generators.
 
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -10,12 +11,20 @@
 namespace testgen::script {
 
 // Runs F; a C++ exception becomes a Lua error at the caller's position. No
-// C++ object may be alive in this frame when lua_error jumps.
-template <int (*F)(lua_State*)>
+// C++ object may be alive in this frame when lua_error jumps. Exceptions
+// other than Lua's own (a full disk, Ctrl-C, a generator error) are also
+// kept, so that the Interpreter rethrows them as they were once the error
+// reaches C++ unchanged: their kind decides the exit code.
+//
+// `add_position` false leaves the caller's position out, for functions whose
+// errors say where they come from themselves (Emit: the generator at fault,
+// not the line that called Emit).
+template <int (*F)(lua_State*), bool add_position = true>
 int guarded(lua_State* L) {
   {
     std::string message;
     bool positioned = false;  // Lua's own errors already say where they happened
+    std::exception_ptr original;
     try {
       return F(L);
     } catch (const LuaError& e) {
@@ -23,14 +32,19 @@ int guarded(lua_State* L) {
       positioned = true;
     } catch (const std::exception& e) {
       message = e.what();
+      original = std::current_exception();
+    } catch (...) {
+      message = "the run was stopped (Ctrl-C, or Lua called exit)";
+      original = std::current_exception();
     }
-    if (positioned) {
+    if (positioned || !add_position) {
       lua_pushlstring(L, message.data(), message.size());
     } else {
       luaL_where(L, 1);
       lua_pushlstring(L, message.data(), message.size());
       lua_concat(L, 2);
     }
+    if (original) interpreter_of(L).keep_exception(std::move(original), lua_tostring(L, -1));
   }
   return lua_error(L);
 }

@@ -28,11 +28,7 @@ int l_bind(lua_State* L) {
     lua_State* S = f.state();
     f.push();
     value.push();
-    if (lua_pcall(S, 1, 1, 0) != LUA_OK) {
-      std::string message = lua_tostring(S, -1) ? lua_tostring(S, -1) : "(error object is not a string)";
-      lua_pop(S, 1);
-      throw LuaError(message);
-    }
+    interpreter_of(S).call(1, 1);
     const Gen<LuaRef>* next = to_generator(S, -1);
     const std::string type = luaL_typename(S, -1);
     if (!next) {
@@ -173,6 +169,9 @@ void install_rand(lua_State* L) {
   lua_setfield(L, -2, "flip");
   push_generator(L, booleans_as_lua(L, gen::iszero(gen::Where::named("Rand.iszero"))));
   lua_setfield(L, -2, "iszero");
+  const Site size_site = Site::named("size", "Rand.size");
+  push_generator(L, integers_as_lua(L, Gen<int64_t>(size_site, [](const Cursor& at) { return int64_t{at.size()}; })));
+  lua_setfield(L, -2, "size");
   lua_setglobal(L, "Rand");
 }
 
