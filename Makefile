@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 BUILD  := build/default
 TESTGEN := $(BUILD)/testgen
 
-.PHONY: deps configure build test test-asan fuzz demo bench bench-abi bench-scenario bench-bash bench-bash-quality bench-pbt install clean
+.PHONY: deps configure build test test-asan fuzz demo bench bench-abi bench-scenario bench-bash bench-bash-quality bench-pbt bench-quest-loop install clean
 
 deps:
 	@scripts/deps.sh
@@ -35,6 +35,11 @@ demo: build
 
 bench: build
 	@scripts/bench.sh $(BUILD)
+
+# generate + gcc -O2 + run: checks per CPU-second, before and after the check
+# tables, and against the original quest if QUEST=path/to/quest is given.
+bench-quest-loop: build
+	@python3 bench/quest_loop.py $(TESTGEN) $${QUEST:+--quest $$QUEST} --seeds $${SEEDS:-20}
 
 # The abi hunt against the quest loop (real compilers; about 10 minutes).
 bench-abi: build

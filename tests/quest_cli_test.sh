@@ -46,7 +46,7 @@ grep -qE '^(char|int|long) \*$' out || fail "-i: no pointer type in $(cat out)"
 grep -qE '^char \[[0-4]\]$' out || fail "-i: no char array in $(cat out)"
 run "$QUEST" -help
 expect_rc 0
-for option in -test -list -n -s -1 -2 -o -seed -pattern -try -e x=y FILE.lua -lua -i -help -version; do
+for option in -test -list -n -s -1 -2 -o -seed -pattern -checks -try -e x=y FILE.lua -lua -i -help -version; do
   grep -qF -- "$option" out || fail "-help does not explain $option"
 done
 run "$TESTGEN" help quest
@@ -135,5 +135,25 @@ grep -qE '0x([1-9a-f])7\16\15\14\13\12\11\10ULL' pat.c || fail "no 8-byte patter
 gcc -std=c11 -Wall -Wextra -Werror pat.c -o pat
 run ./pat
 expect_rc 0
+
+# --- -checks statements: one statement per value, no designated initializers
+"$QUEST" -n 20 -seed 3 -checks statements -test ansi > st.c
+grep -q "q_check_all(q_fn" st.c && fail "-checks statements still wrote a check table"
+grep -q "= { \." st.c && fail "-checks statements used designated initializers"
+gcc -std=c99 -w st.c -o st || fail "-checks statements does not compile"
+run ./st
+expect_rc 0
+run "$QUEST" -checks nosuch
+expect_rc 2
+expect_err_contains "option -checks needs table or statements"
+
+# --- -DQUEST_ABORT stops at the first mismatch, like quest's assert
+"$QUEST" -2 -o abort -n 20 -seed 4 -test scalars
+gcc -std=c11 -DQUEST_ABORT -c abort-main.c -o m.o
+gcc -std=c11 -DQUEST_ABORT -fshort-enums -c abort-callee.c -o c.o
+gcc m.o c.o -o abort
+run ./abort
+expect_rc 134
+[[ $(grep -c '^QUEST-MISMATCH ' out) == 1 ]] || fail "QUEST_ABORT printed $(grep -c '^QUEST-MISMATCH ' out) mismatches, not 1"
 
 echo "quest cli: ok"

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace testgen::abi {
 namespace {
@@ -50,6 +51,30 @@ std::string integer_literal(Kind kind, Int128 value) {
   const auto v = static_cast<int64_t>(value);
   if (v == INT64_MIN) return fmt::format("({})(-9223372036854775807LL - 1)", type);
   return fmt::format("({}){}LL", type, v);
+}
+
+std::optional<std::string> constant_leaf(const CType& type, const Value& value, const TypeNames& names) {
+  switch (type.kind) {
+    case Kind::kEnum: {
+      auto it = std::find(type.enumerators.begin(), type.enumerators.end(), static_cast<int64_t>(value.integer));
+      if (it == type.enumerators.end()) throw std::logic_error("an enum value that is not one of its enumerators");
+      return names.enumerator(type, static_cast<size_t>(it - type.enumerators.begin()));
+    }
+    case Kind::kBitfield: return integer_literal(type.target->kind, value.integer);
+    case Kind::kFloat:
+    case Kind::kDouble:
+    case Kind::kLongDouble:
+      if (value.real.cls != FloatValue::Class::kFinite) return std::nullopt;
+      return fmt::format("{}0x{:x}p{:+d}{}", value.real.negative ? "-" : "", value.real.mantissa, value.real.exponent,
+                         float_suffix(type.kind));
+    case Kind::kComplexFloat:
+    case Kind::kComplexDouble:
+    case Kind::kComplexLongDouble: return std::nullopt;
+    case Kind::kPointer:
+    case Kind::kFunctionPointer:
+      return fmt::format("({})(uintptr_t){}", names.spell(type), hex64(static_cast<uint64_t>(value.integer)));
+    default: return integer_literal(type.kind, value.integer);
+  }
 }
 
 std::string store_leaf(const CType& type, const Value& value, const std::string& lvalue, const TypeNames& names) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <iterator>
+#include <optional>
 #include <string_view>
 
 
@@ -19,6 +20,9 @@ constexpr std::string_view kIncludes = R"(#include <float.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef QUEST_ABORT
+#include <stdlib.h>
+#endif
 )";
 
 // Why each piece of the runtime support exists:
@@ -27,6 +31,7 @@ constexpr std::string_view kIncludes = R"(#include <float.h>
 //   not preserve; only the 10 value bytes are compared.
 // - q_check compares bytes, so NaNs, signed zeros and padding-free leaves
 //   are checked exactly, and prints both sides when they differ.
+// - QUEST_ABORT stops at the first mismatch (exit 134, as quest's assert).
 constexpr std::string_view kSupport = R"(#if defined(__clang__)
 #define Q_NOINLINE __attribute__((noinline))
 #elif defined(__GNUC__) && !defined(__TINYC__) && !defined(__PCC__)
@@ -45,9 +50,17 @@ static void q_hex(const void *p, unsigned long n)
   while (n--) printf("%02x", *b++);
 }
 
+#ifdef Q_COUNT_CHECKS
+static unsigned long q_checks; /* how many values were compared (bench/quest_loop.py) */
+#define Q_COUNT() (q_checks++)
+#else
+#define Q_COUNT() ((void)0)
+#endif
+
 static void q_check(const char *function, const char *field, const void *expected, const void *received,
                     unsigned long n)
 {
+  Q_COUNT();
   if (memcmp(expected, received, n) == 0) return;
   q_failures++;
   printf("QUEST-MISMATCH case=%u %s field=%s expected=", q_case, function, field);
@@ -55,6 +68,28 @@ static void q_check(const char *function, const char *field, const void *expecte
   printf(" received=");
   q_hex(received, n);
   printf("\n");
+#ifdef QUEST_ABORT
+  fflush(stdout);
+  abort();
+#endif
+}
+
+/* A bitfield, compared as a whole integer. */
+static void q_check_bits(const char *function, const char *field, unsigned long long expected,
+                         unsigned long long received)
+{
+  q_check(function, field, &expected, &received, sizeof expected);
+}
+
+/* Compares n leaves: names[i] and the expected and received bytes at
+   pairs[2i] and pairs[2i+1], sizes[i] long. The callee copies what it
+   received into globals, so these tables are static data and a function's
+   checks are one call: most of a test's compile time used to be its checks. */
+static Q_NOINLINE void q_check_all(const char *function, const char *const *names, const void *const *pairs,
+                                   const unsigned short *sizes, unsigned n)
+{
+  unsigned i;
+  for (i = 0; i < n; i++) q_check(function, names[i], pairs[2 * i], pairs[2 * i + 1], sizes[i]);
 }
 
 /* Compares one leaf by its bytes; q_fn names the function doing it. */
@@ -111,8 +146,8 @@ void for_each_leaf(const CType& type, const Value& value, const Visit& visit) {
 
 class CaseWriter {
  public:
-  explicit CaseWriter(const TestCase& test)
-      : test_(test), sig_(test.signature), prefix_(Emitter::prefix(test.seed)), names_(prefix_) {
+  CaseWriter(const TestCase& test, const EmitOptions& options)
+      : options_(options), test_(test), sig_(test.signature), prefix_(Emitter::prefix(test.seed)), names_(prefix_) {
     for (const TypePtr& t : sig_.args) names_.add(t);
     for (const TypePtr& t : sig_.varargs) names_.add(t);
     names_.add(sig_.result);
@@ -121,21 +156,21 @@ class CaseWriter {
   // Each appends to `out`, a buffer the emitter reuses from case to case
   // (growing a fresh string for every case was a large part of the time).
   void one_file(std::string& out) const {
-    out += case_comment() + definitions() + typedefs() + globals("static ");
+    out += case_comment() + definitions() + typedefs() + globals("static ") + callee_received() + caller_received();
     init_function(out);
     callee(out, sig_.is_static ? "static " : "");
     caller(out, false);
   }
 
   void main_file(std::string& out) const {
-    out += case_comment() + definitions() + globals("") + layout_table(false);
+    out += case_comment() + definitions() + globals("") + caller_received() + layout_table(false);
     init_function(out);
     out += declare_callee("") + ";\n";
     caller(out, true);
   }
 
   void callee_file(std::string& out) const {
-    out += case_comment() + definitions() + typedefs() + globals("extern ") + layout_table(true);
+    out += case_comment() + definitions() + typedefs() + globals("extern ") + callee_received() + layout_table(true);
     callee(out, "");
   }
 
@@ -173,17 +208,77 @@ class CaseWriter {
     return out;
   }
 
+  // The globals holding the values. Table style defines them with static
+  // initializers (data: nothing to compile); values no constant spells
+  // (NaNs, infinities, complex numbers) are still stored by the init function.
   std::string globals(const std::string& storage) const {
     std::string out;
-    for (size_t i = 0; i < sig_.args.size(); ++i) out += storage + names_.declare(*sig_.args[i], arg_global(i)) + ";\n";
+    auto global = [&](const CType& type, const Value& value, const std::string& name) {
+      out += storage + names_.declare(type, name);
+      std::string ignored;
+      if (table() && storage != "extern ") {
+        const std::string init = initializer(type, value, name, ignored);
+        if (!init.empty()) out += " = " + init;
+      }
+      out += ";\n";
+    };
+    for (size_t i = 0; i < sig_.args.size(); ++i) global(*sig_.args[i], test_.arg_values[i], arg_global(i));
     for (size_t i = 0; i < sig_.varargs.size(); ++i)
-      out += storage + names_.declare(*sig_.varargs[i], vararg_global(i)) + ";\n";
-    if (!returns_void()) out += storage + names_.declare(*sig_.result, result_global()) + ";\n";
+      global(*sig_.varargs[i], test_.vararg_values[i], vararg_global(i));
+    if (!returns_void()) global(*sig_.result, test_.result_value, result_global());
     return out;
+  }
+
+  // A C99 initializer for `value` at `path`, with designators so that empty
+  // members and a union's active member need no special case; "" when
+  // nothing needs a value. Leaves without a constant go to `deferred`.
+  std::string initializer(const CType& type, const Value& value, const std::string& path, std::string& deferred) const {
+    std::vector<std::string> items;
+    switch (type.kind) {
+      case Kind::kArray:
+        for (size_t i = 0; i < value.parts.size(); ++i) {
+          std::string item = initializer(*type.target, value.parts[i], fmt::format("{}[{}]", path, i), deferred);
+          if (!item.empty()) items.push_back(fmt::format("[{}] = {}", i, item));
+        }
+        break;
+      case Kind::kStruct:
+        for (size_t i = 0; i < type.members.size() && i < value.parts.size(); ++i) {
+          if (TypeNames::is_unnamed(*type.members[i])) continue;
+          const std::string m = TypeNames::member_name(i);
+          std::string item = initializer(*type.members[i], value.parts[i], path + "." + m, deferred);
+          if (!item.empty()) items.push_back(fmt::format(".{} = {}", m, item));
+        }
+        break;
+      case Kind::kUnion: {
+        if (value.parts.empty() || type.members.empty()) return "";
+        const std::string m = TypeNames::member_name(value.active);
+        std::string item = initializer(*type.members[value.active], value.parts[value.active], path + "." + m, deferred);
+        if (!item.empty()) items.push_back(fmt::format(".{} = {}", m, item));
+        break;
+      }
+      case Kind::kVoid: return "";
+      default: {
+        if (std::optional<std::string> constant = constant_leaf(type, value, names_)) return *constant;
+        deferred += "  " + store_leaf(type, value, path, names_) + "\n";
+        return "";
+      }
+    }
+    if (items.empty()) return "";
+    return fmt::format("{{ {} }}", fmt::join(items, ", "));
   }
 
   void init_function(std::string& out) const {
     out += fmt::format("static void {}_init(void)\n{{\n", prefix_);
+    if (table()) {
+      // Only what the static initializers could not spell.
+      std::string deferred;
+      for (size_t i = 0; i < sig_.args.size(); ++i) initializer(*sig_.args[i], test_.arg_values[i], arg_global(i), deferred);
+      for (size_t i = 0; i < sig_.varargs.size(); ++i)
+        initializer(*sig_.varargs[i], test_.vararg_values[i], vararg_global(i), deferred);
+      if (!returns_void()) initializer(*sig_.result, test_.result_value, result_global(), deferred);
+      out += deferred + "}\n";
+      return;
+    }
     auto store = [&](const CType& type, const Value& value, const std::string& global) {
       for_each_leaf(type, value, [&](const CType& leaf, const Value& v, const std::string& suffix) {
         out += "  ";
@@ -197,12 +292,73 @@ class CaseWriter {
     out += "}\n";
   }
 
+  // One leaf to compare: `expected` and `received` are C lvalues.
+  struct Check {
+    const CType* leaf;
+    std::string expected, received, label;
+    std::string spelled = {};  ///< the leaf's C type name, when the leaf cannot spell it
+  };
+
+  // The checks of every leaf of `type` holding `value`.
+  void collect(std::vector<Check>& out, const CType& type, const Value& value, const std::string& expected_base,
+               const std::string& received_base, const std::string& label_base) const {
+    for_each_leaf(type, value, [&](const CType& leaf, const Value&, const std::string& suffix) {
+      out.push_back({&leaf, expected_base + suffix, received_base + suffix, label_base + suffix});
+    });
+  }
+
+  // Writes `checks`: one statement per leaf (kStatements), or (kTable,
+  // where both sides are globals) the leaves as static data, addresses and
+  // sizes, and one q_check_all call; bitfields, which have no address, are
+  // one q_check_bits call each. Empty: writes nothing.
+  void write_checks(std::string& out, const std::vector<Check>& checks, std::string_view indent) const {
+    if (checks.empty()) return;
+    if (!table()) {
+      for (const Check& c : checks) check_statement(out, c, indent);
+      return;
+    }
+    auto to = std::back_inserter(out);
+    std::string names, pairs, sizes, bits;
+    size_t n = 0;
+    auto add = [&](std::string_view label, const std::string& e, const std::string& g, std::string_view size) {
+      fmt::format_to(std::back_inserter(names), "\"{}\",", label);
+      fmt::format_to(std::back_inserter(pairs), "{},{},", e, g);
+      fmt::format_to(std::back_inserter(sizes), "{},", size);
+      ++n;
+    };
+    for (const Check& c : checks) {
+      switch (c.leaf->kind) {
+        case Kind::kBitfield:
+          fmt::format_to(std::back_inserter(bits), "{}  q_check_bits(q_fn, \"{}\", {}, {});\n", indent, c.label,
+                         c.expected, c.received);
+          break;
+        case Kind::kLongDouble:
+          add(c.label, "&" + c.expected, "&" + c.received, "Q_LDBL_BYTES");
+          break;
+        case Kind::kComplexLongDouble:
+          add(c.label + ":re", "&" + c.expected, "&" + c.received, "Q_LDBL_BYTES");
+          add(c.label + ":im", fmt::format("(const char *)&{} + sizeof(long double)", c.expected),
+              fmt::format("(const char *)&{} + sizeof(long double)", c.received), "Q_LDBL_BYTES");
+          break;
+        default:
+          add(c.label, "&" + c.expected, "&" + c.received, "sizeof " + c.expected);
+      }
+    }
+    if (n) {
+      fmt::format_to(to, "{}{{\n", indent);
+      fmt::format_to(to, "{}  static const char *const q_n[] = {{{}}};\n", indent, names);
+      fmt::format_to(to, "{}  static const void *const q_p[] = {{{}}};\n", indent, pairs);
+      fmt::format_to(to, "{}  static const unsigned short q_s[] = {{{}}};\n", indent, sizes);
+      fmt::format_to(to, "{}  q_check_all(q_fn, q_n, q_p, q_s, {});\n{}}}\n", indent, n, indent);
+    }
+    out += bits;
+  }
+
   // One statement comparing a leaf by its bytes (q_fn is in scope), e.g.
   //   Q_CHECK(short, q1_arg0.a[2], arg0.a[2], "arg0.a[2]");
-  // Appended piece by piece: this runs for every leaf of every case.
-  void check_leaf(std::string& out, const CType& leaf, std::string_view expected, std::string_view received,
-                  std::string_view label, std::string_view suffix) const {
+  void check_statement(std::string& out, const Check& c, std::string_view indent) const {
     auto to = std::back_inserter(out);
+    const CType& leaf = *c.leaf;
     const char* macro = "Q_CHECK";
     std::string type;
     switch (leaf.kind) {
@@ -212,31 +368,18 @@ class CaseWriter {
         type = is_signed_integer(leaf.target->kind) ? "long long" : "unsigned long long";
         break;
       default:
-        type = names_.spell(leaf);
+        type = c.spelled.empty() ? names_.spell(leaf) : c.spelled;
         if (type.find('(') != std::string::npos) {
           // A declarator such as (*)(int) cannot be a macro's type argument.
-          const std::string e = fmt::format("{}{}", expected, suffix), g = fmt::format("{}{}", received, suffix);
-          fmt::format_to(to, "  {{ {} = {}; {} = {}; q_check(q_fn, \"{}{}\", &q_e, &q_g, sizeof q_e); }}\n",
-                         names_.declare(leaf, "q_e"), e, names_.declare(leaf, "q_g"), g, label, suffix);
+          fmt::format_to(to, "{}  {{ {} = {}; {} = {}; q_check(q_fn, \"{}\", &q_e, &q_g, sizeof q_e); }}\n", indent,
+                         names_.declare(leaf, "q_e"), c.expected, names_.declare(leaf, "q_g"), c.received, c.label);
           return;
         }
     }
     if (type.empty())
-      fmt::format_to(to, "  {}({}{}, {}{}, \"{}{}\");\n", macro, expected, suffix, received, suffix, label, suffix);
+      fmt::format_to(to, "{}  {}({}, {}, \"{}\");\n", indent, macro, c.expected, c.received, c.label);
     else
-      fmt::format_to(to, "  {}({}, {}{}, {}{}, \"{}{}\");\n", macro, type, expected, suffix, received, suffix, label,
-                     suffix);
-  }
-
-  // Checks every leaf; returns how many there were.
-  size_t check_value(std::string& out, const CType& type, const Value& value, const std::string& expected_base,
-                     const std::string& received_base, const std::string& label_base) const {
-    size_t leaves = 0;
-    for_each_leaf(type, value, [&](const CType& leaf, const Value&, const std::string& suffix) {
-      check_leaf(out, leaf, expected_base, received_base, label_base, suffix);
-      ++leaves;
-    });
-    return leaves;
+      fmt::format_to(to, "{}  {}({}, {}, {}, \"{}\");\n", indent, macro, type, c.expected, c.received, c.label);
   }
 
   std::string function_text(const std::string& function) const {
@@ -252,15 +395,87 @@ class CaseWriter {
            names_.declare(*sig_.result, fmt::format("{}({})", callee_name(), fmt::join(params, ", ")));
   }
 
-  void callee(std::string& out, const std::string& storage) const {
+  bool table() const { return options_.checks == CheckStyle::kTable; }
+  std::string got_arg(size_t i) const { return fmt::format("{}_got{}", prefix_, i); }
+  std::string got_vararg(size_t i) const { return fmt::format("{}_gotva{}", prefix_, i); }
+  std::string expected_pointer(size_t i) const { return fmt::format("{}_xva{}", prefix_, i); }
+  std::string got_result() const { return prefix_ + "_gotr"; }
+
+  // Table style: the globals the callee copies what it received into (and,
+  // for an array passed through ..., the pointer it should have received).
+  std::string callee_received() const {
+    if (!table()) return "";
+    std::string out;
+    for (size_t i = 0; i < sig_.args.size(); ++i) out += "static " + names_.declare(*sig_.args[i], got_arg(i)) + ";\n";
+    for (size_t i = 0; i < sig_.varargs.size(); ++i) {
+      out += fmt::format("static {} {};\n", vararg_type(i), got_vararg(i));
+      if (sig_.varargs[i]->kind == Kind::kArray)
+        out += fmt::format("static {} const {} = {};\n", vararg_type(i), expected_pointer(i), vararg_global(i));
+    }
+    return out;
+  }
+
+  std::string caller_received() const {
+    if (!table() || returns_void()) return "";
+    return "static " + names_.declare(*sig_.result, got_result()) + ";\n";
+  }
+
+  // Table style: the callee copies its parameters and variadic arguments
+  // into globals, then compares them all with one call.
+  void callee_table(std::string& out, const std::string& storage) const {
     out += declare_callee(storage) + "\n{\n" + function_text(callee_name());
     if (!sig_.varargs.empty()) out += "  va_list ap;\n";
+    std::vector<Check> checks;
     for (size_t i = 0; i < sig_.args.size(); ++i) {
       const std::string label = fmt::format("arg{}", i);
-      // A parameter without leaves (an empty struct) is still "used".
-      if (check_value(out, *sig_.args[i], test_.arg_values[i], arg_global(i), label, label) == 0)
-        out += fmt::format("  (void){};\n", label);
+      if (sig_.args[i]->kind == Kind::kArray)  // received as a pointer to the caller's elements
+        out += fmt::format("  memcpy({0}, arg{1}, sizeof {0});\n", got_arg(i), i);
+      else
+        out += fmt::format("  {} = arg{};\n", got_arg(i), i);
+      collect(checks, *sig_.args[i], test_.arg_values[i], arg_global(i), got_arg(i), label);
     }
+    if (!sig_.varargs.empty()) {
+      out += fmt::format("  va_start(ap, arg{});\n", sig_.args.size() - 1);
+      for (size_t i = 0; i < sig_.varargs.size(); ++i) {
+        out += fmt::format("  {} = {};\n", got_vararg(i), vararg_read(i));
+        const std::string label = fmt::format("vararg{}", i);
+        if (sig_.varargs[i]->kind == Kind::kArray) {
+          static const CType pointer_leaf{.kind = Kind::kPointer};
+          checks.push_back({&pointer_leaf, expected_pointer(i), got_vararg(i), label, vararg_type(i)});
+        } else {
+          collect(checks, *sig_.varargs[i], test_.vararg_values[i], vararg_global(i), got_vararg(i), label);
+        }
+      }
+      out += "  va_end(ap);\n";
+    }
+    write_checks(out, checks, "");
+    if (!returns_void()) out += fmt::format("  return {};\n", result_global());
+    out += "}\n";
+  }
+
+  // va_arg for variadic argument i. Types that promotion changes are read
+  // as the promoted type and converted back, which is exact.
+  std::string vararg_read(size_t i) const {
+    const CType& type = *sig_.varargs[i];
+    const std::string t = vararg_type(i);
+    if (is_promoted_in_varargs(type))
+      return fmt::format("({})va_arg(ap, {})", t, type.kind == Kind::kFloat ? "double" : "int");
+    return fmt::format("va_arg(ap, {})", t);
+  }
+
+  void callee(std::string& out, const std::string& storage) const {
+    if (table()) return callee_table(out, storage);
+    out += declare_callee(storage) + "\n{\n" + function_text(callee_name());
+    if (!sig_.varargs.empty()) out += "  va_list ap;\n";
+    std::vector<Check> checks;
+    for (size_t i = 0; i < sig_.args.size(); ++i) {
+      const std::string label = fmt::format("arg{}", i);
+      const size_t before = checks.size();
+      collect(checks, *sig_.args[i], test_.arg_values[i], arg_global(i), label, label);
+      // A parameter without leaves (an empty struct) is still "used".
+      if (checks.size() == before) out += fmt::format("  (void){};\n", label);
+    }
+    write_checks(out, checks, "");
     if (!sig_.varargs.empty()) {
       out += fmt::format("  va_start(ap, arg{});\n", sig_.args.size() - 1);
       for (size_t i = 0; i < sig_.varargs.size(); ++i) out += read_vararg(i);
@@ -270,20 +485,22 @@ class CaseWriter {
     out += "}\n";
   }
 
-  // Reads variadic argument i and checks it. Types that promotion changes
-  // are read as the promoted type and converted back, which is exact.
+  // Statements style: reads variadic argument i and checks it.
   std::string read_vararg(size_t i) const {
     const CType& type = *sig_.varargs[i];
     const std::string t = vararg_type(i), label = fmt::format("vararg{}", i);
-    std::string read = fmt::format("va_arg(ap, {})", t);
-    if (is_promoted_in_varargs(type))
-      read = fmt::format("({})va_arg(ap, {})", t, type.kind == Kind::kFloat ? "double" : "int");
-    std::string out = fmt::format("  {{\n    {} q_v = {};\n", t, read);
+    std::string out = fmt::format("  {{\n    {} q_v = {};\n", t, vararg_read(i));
+    std::vector<Check> checks;
     if (type.kind == Kind::kArray) {
-      out += fmt::format("    Q_CHECK({}, {}, q_v, \"{}\");\n", t, vararg_global(i), label);
-    } else if (check_value(out, type, test_.vararg_values[i], vararg_global(i), "q_v", label) == 0) {
-      out += "    (void)q_v;\n";
+      // The array went as a pointer to its first element: compare pointers.
+      out += fmt::format("    {} q_a = {};\n", t, vararg_global(i));
+      static const CType pointer_leaf{.kind = Kind::kPointer};
+      checks.push_back({&pointer_leaf, "q_a", "q_v", label, t});
+    } else {
+      collect(checks, type, test_.vararg_values[i], vararg_global(i), "q_v", label);
     }
+    if (checks.empty()) out += "    (void)q_v;\n";
+    write_checks(out, checks, "  ");
     return out + "  }\n";
   }
 
@@ -306,12 +523,21 @@ class CaseWriter {
       return;
     }
     // The result is checked in the name of the callee that returned it.
-    std::string checks;
-    const size_t leaves = check_value(checks, *sig_.result, test_.result_value, result_global(), "q_r", "result");
+    std::vector<Check> checks;
+    if (table()) {
+      collect(checks, *sig_.result, test_.result_value, result_global(), got_result(), "result");
+      out += fmt::format("  {{\n  {}", function_text(callee_name()));
+      out += fmt::format("    {} = {};\n", got_result(), call);
+      write_checks(out, checks, "  ");
+      out += "  }\n}\n";
+      return;
+    }
+    collect(checks, *sig_.result, test_.result_value, result_global(), "q_r", "result");
     out += fmt::format("  {{\n  {}", function_text(callee_name()));
     out += "    " + names_.declare(*sig_.result, "q_r") + ";\n";
     out += fmt::format("    q_r = {};\n", call);
-    out += leaves ? checks : "    (void)q_r;\n";
+    if (checks.empty()) out += "    (void)q_r;\n";
+    write_checks(out, checks, "  ");
     out += "  }\n}\n";
   }
 
@@ -358,6 +584,7 @@ class CaseWriter {
         prefix_, values, fields);
   }
 
+  const EmitOptions& options_;
   const TestCase& test_;
   const Signature& sig_;
   std::string prefix_;
@@ -379,13 +606,13 @@ void Emitter::prologue(std::ostream& out, bool is_callee_file) {
     for (const std::string& line : options_.header) out << "/* " << line << " */\n";
   out << kIncludes << "\n" << kSupport;
   if (is_callee_file)
-    out << "\nunsigned q_callee_failures(void) { (void)q_check; return q_failures; }\n"
+    out << "\nunsigned q_callee_failures(void) { (void)q_check; (void)q_check_all; (void)q_check_bits; return q_failures; }\n"
            "void q_callee_set_case(unsigned c) { q_case = c; }\n";
 }
 
 void Emitter::add(const TestCase& test) {
   validate(test.signature);
-  const CaseWriter writer(test);
+  const CaseWriter writer(test, options_);
   buffer_.clear();
   if (callee_) {
     writer.main_file(buffer_);
@@ -402,13 +629,14 @@ void Emitter::add(const TestCase& test) {
 
 void Emitter::finish() {
   if (callee_) main_ << "\nunsigned q_callee_failures(void);\nvoid q_callee_set_case(unsigned c);\n";
-  main_ << "\nint main(void)\n{\n  unsigned q_total;\n  (void)q_check;\n";
+  main_ << "\nint main(void)\n{\n  unsigned q_total;\n  (void)q_check; (void)q_check_all; (void)q_check_bits;\n";
   for (size_t i = 0; i < seeds_.size(); ++i) {
     main_ << "  q_case = " << i << ";";
     if (callee_) main_ << " q_callee_set_case(" << i << ");";
     main_ << " " << prefix(seeds_[i]) << "_caller();\n";
   }
   main_ << "  q_total = q_failures" << (callee_ ? " + q_callee_failures()" : "") << ";\n";
+  main_ << "#ifdef Q_COUNT_CHECKS\n  fprintf(stderr, \"QUEST-CHECKS %lu\\n\", q_checks);\n#endif\n";
   main_ << "  return q_total > 125 ? 125 : (int)q_total;\n}\n";
   main_.flush();
   if (callee_) callee_->flush();

@@ -23,7 +23,14 @@
 
 namespace testgen::abi {
 
+/// How the emitted C compares values: kTable, one table of (name, expected
+/// address, received address, size) and one call per function, compiles
+/// faster; kStatements, one statement per leaf and an init function
+/// instead of C99 designated initializers, suits compilers without those.
+enum class CheckStyle { kTable, kStatements };
+
 struct EmitOptions {
+  CheckStyle checks = CheckStyle::kTable;
   /// Comment lines for the top of the (main) file, without "/* */".
   std::vector<std::string> header;
 };

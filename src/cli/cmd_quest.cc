@@ -23,7 +23,7 @@
 namespace testgen::cli {
 namespace {
 
-constexpr std::string_view kHelp = R"(usage: {0} [-test SUITE] [-n N] [-s DEPTH] [-1|-2] [-o NAME] [-seed N] [-pattern]
+constexpr std::string_view kHelp = R"(usage: {0} [-test SUITE] [-n N] [-s DEPTH] [-1|-2] [-o NAME] [-seed N] [-pattern] [-checks STYLE]
        {1} [-e CHUNK] [x=y] [FILE.lua] ...
        {0} -list | -lua | -try GEN | -i | -help | -version
 
@@ -46,6 +46,10 @@ per wrong value and exits with their number (at most 125).
                 same other options regenerates that case byte for byte
   -pattern      values whose bytes name their field and position (0xfb:
                 field f, byte b) instead of full-range random values
+  -checks STYLE how the C compares values: table (default; one table and one
+                call per function, quick to compile) or statements (one
+                statement per value, for compilers without
+                designated initializers)
   -try GEN      print what the Lua generator GEN (e.g. Test.ansi.result)
                 makes, -n times at size -s, instead of generating C
   -e CHUNK      run a Lua chunk; x=y is short for -e x=y
@@ -191,6 +195,7 @@ int run_quest_as(const Args& args, const std::string& program) {
                                                               .gen = o.suite,
                                                               .stereo = o.two_files,
                                                               .pattern = o.values == abi::ValueMode::kPattern,
+                                                              .checks = o.checks,
                                                               .seed = seed});
     return run_lua(*lua, o, state);
   }, program);

@@ -8,7 +8,7 @@ namespace testgen::quest {
 namespace {
 
 constexpr const char* kKnown =
-    "-test -list -n -s -1 -2 -o -try -e -lua -i -seed -pattern -unsafe -h -help -man -version, x=y, FILE.lua";
+    "-test -list -n -s -1 -2 -o -try -e -lua -i -seed -pattern -checks -unsafe -h -help -man -version, x=y, FILE.lua";
 
 template <class T>
 T parse_number(const std::string& option, const std::string& text, T min) {
@@ -79,6 +79,10 @@ Options parse_options(const std::vector<std::string>& args) {
       o.interactive = true;
     } else if (name == "-seed") {
       o.seed = parse_seed(value());
+    } else if (name == "-checks") {
+      o.checks = value();
+      if (o.checks != "table" && o.checks != "statements")
+        throw UsageError(fmt::format("option -checks needs table or statements, got '{}'", o.checks));
     } else if (name == "-pattern") {
       o.values = abi::ValueMode::kPattern;
     } else if (name == "-h" || name == "-help") {

@@ -32,6 +32,7 @@ struct Options {
   std::vector<LuaStep> lua;
   std::optional<uint64_t> seed;
   abi::ValueMode values = abi::ValueMode::kFull;
+  std::string checks = "table";  ///< -checks: how the C compares values
   bool list = false, dump_lua = false, interactive = false, help = false, version = false, manual = false;
   bool unsafe_lua = false;  ///< -unsafe: Lua may start processes and write files
 };

@@ -120,7 +120,12 @@ int l_generate(lua_State* L) {
 
 void emit(lua_State* L, const Tests& tests, OutputFile& main, OutputFile* callee) {
   QuestState& state = quest_state(L);
-  abi::Emitter emitter(main.stream(), callee ? &callee->stream() : nullptr, abi::EmitOptions{});
+  const std::string checks = command_string(L, "checks");
+  if (checks != "table" && checks != "statements")
+    throw script::ScriptError(fmt::format("CMD.checks is '{}': expected table or statements", checks));
+  abi::Emitter emitter(main.stream(), callee ? &callee->stream() : nullptr,
+                       abi::EmitOptions{.checks = checks == "table" ? abi::CheckStyle::kTable
+                                                                    : abi::CheckStyle::kStatements});
   const bool progress = state.show_progress && tests.count >= 2000;
   uint64_t case_seed = tests.seed;
   for (int64_t i = 0; i < tests.count; ++i) {
@@ -381,6 +386,8 @@ void set_command_table(lua_State* L, const CommandLine& c) {
   lua_setfield(L, -2, "stereo");
   lua_pushboolean(L, c.pattern);
   lua_setfield(L, -2, "pattern");
+  lua_pushstring(L, c.checks.c_str());
+  lua_setfield(L, -2, "checks");
   lua_pushstring(L, std::to_string(c.seed).c_str());
   lua_setfield(L, -2, "seed");
   lua_createtable(L, static_cast<int>(c.args.size()), 0);

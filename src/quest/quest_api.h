@@ -4,7 +4,7 @@
 // Quest.header (or quest's whole -lua output) runs unchanged.
 //
 //   CMD                 the command line: n, size, out, gen, stereo, argv,
-//                       argstr, cmd (as quest), seed and pattern (ours);
+//                       argstr, cmd (as quest), seed, pattern, checks (ours);
 //                       read when used, so assigning to them takes effect
 //   Test.generate(s, n, size)   n cases of the strategy s = suite.test()
 //   Emit.mono(file, tests)      the cases as one C file
@@ -67,6 +67,7 @@ struct CommandLine {
   int size = 2;
   std::string out = "quest", gen = "ansi";
   bool stereo = false, pattern = false;
+  std::string checks = "table";  ///< CMD.checks: "table" or "statements" (abi::CheckStyle)
   uint64_t seed = 0;
 };
 void set_command_table(lua_State* L, const CommandLine& command);

@@ -9,6 +9,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef QUEST_ABORT
+#include <stdlib.h>
+#endif
 
 #if defined(__clang__)
 #define Q_NOINLINE __attribute__((noinline))
@@ -28,9 +31,17 @@ static void q_hex(const void *p, unsigned long n)
   while (n--) printf("%02x", *b++);
 }
 
+#ifdef Q_COUNT_CHECKS
+static unsigned long q_checks; /* how many values were compared (bench/quest_loop.py) */
+#define Q_COUNT() (q_checks++)
+#else
+#define Q_COUNT() ((void)0)
+#endif
+
 static void q_check(const char *function, const char *field, const void *expected, const void *received,
                     unsigned long n)
 {
+  Q_COUNT();
   if (memcmp(expected, received, n) == 0) return;
   q_failures++;
   printf("QUEST-MISMATCH case=%u %s field=%s expected=", q_case, function, field);
@@ -38,6 +49,28 @@ static void q_check(const char *function, const char *field, const void *expecte
   printf(" received=");
   q_hex(received, n);
   printf("\n");
+#ifdef QUEST_ABORT
+  fflush(stdout);
+  abort();
+#endif
+}
+
+/* A bitfield, compared as a whole integer. */
+static void q_check_bits(const char *function, const char *field, unsigned long long expected,
+                         unsigned long long received)
+{
+  q_check(function, field, &expected, &received, sizeof expected);
+}
+
+/* Compares n leaves: names[i] and the expected and received bytes at
+   pairs[2i] and pairs[2i+1], sizes[i] long. The callee copies what it
+   received into globals, so these tables are static data and a function's
+   checks are one call: most of a test's compile time used to be its checks. */
+static Q_NOINLINE void q_check_all(const char *function, const char *const *names, const void *const *pairs,
+                                   const unsigned short *sizes, unsigned n)
+{
+  unsigned i;
+  for (i = 0; i < n; i++) q_check(function, names[i], pairs[2 * i], pairs[2 * i + 1], sizes[i]);
 }
 
 /* Compares one leaf by its bytes; q_fn names the function doing it. */
@@ -67,126 +100,78 @@ union q3_s12 { unsigned char a; };
 typedef struct q3_s9 q3_va0_t;
 typedef struct q3_s10 q3_va1_t;
 typedef struct q3_s11 q3_va2_t;
-static union q3_s1 q3_arg0;
-static struct q3_s2 q3_arg1;
-static union q3_s4 q3_arg2;
-static struct q3_s5 q3_arg3;
-static struct q3_s6 q3_arg4;
-static union q3_s8 q3_arg5;
-static struct q3_s9 q3_vararg0;
-static struct q3_s10 q3_vararg1;
-static struct q3_s11 q3_vararg2;
-static union q3_s12 q3_result;
+static union q3_s1 q3_arg0 = { .a = (unsigned short)0x1110ULL };
+static struct q3_s2 q3_arg1 = { .a = (unsigned long)0x2726252423222120ULL, .b = (unsigned int)0x13323130ULL, .c = (unsigned long long)0x4746454443424140ULL, .d = (unsigned long long)0x5756555453525150ULL, .e = (_Bool)1, .f = (unsigned long long)0x7776757473727170ULL, .g = (unsigned int)0x0ULL };
+static union q3_s4 q3_arg2 = { .a = (int)-1819111024LL };
+static struct q3_s5 q3_arg3 = { .a = (_Bool)1, .b = (_Bool)0, .c = (int)-1010646592LL, .d = (unsigned short)0x11d0ULL, .f = (long long)57824LL, .g = (unsigned int)0xf3f2f1f0ULL };
+static struct q3_s6 q3_arg4 = { .a = (unsigned int)0x13121110ULL, .b = (unsigned int)0x23222120ULL, .c = (unsigned long long)0x3736353433323130ULL, .d = (int)1128415552LL, .f = (long)6293311349960364368LL, .g = 0xe26160p+48f };
+static union q3_s8 q3_arg5 = { .a = { .a = (unsigned int)0x73727170ULL, .b = (unsigned int)0x83828180ULL, .c = (_Bool)1, .d = (unsigned short)0x20ULL, .f = (int)432LL, .g = (signed char *)(uintptr_t)0xc7c6c5c4c3c2c1c0ULL, .h = (unsigned long *)(uintptr_t)0xd7d6d5d4d3d2d1d0ULL } };
+static struct q3_s9 q3_vararg0 = { .a = (unsigned short)0xe1e0ULL, .b = (short)-3600LL, .c = (long long)86219297040LL, .d = (unsigned int)0x23222120ULL, .e = (unsigned long)0x3736353433323130ULL };
+static struct q3_s10 q3_vararg1 = { .a = (unsigned long)0x4746454443424140ULL, .b = (short)20816LL, .c = (unsigned int)0x63626160ULL, .d = (int)1936879984LL, .e = (signed char)0LL, .f = (long long)168336LL };
+static struct q3_s11 q3_vararg2 = { .a = (unsigned short)0xa1a0ULL, .b = (unsigned short)0x31b0ULL, .c = (unsigned short)0x1c0ULL, .d = (signed char)-16LL, .e = (unsigned long long)0xe7e6e5e4e3e2e1e0ULL, .f = (long)-579005069656919568LL };
+static union q3_s12 q3_result = { .a = (unsigned char)0x10ULL };
+static union q3_s1 q3_got0;
+static struct q3_s2 q3_got1;
+static union q3_s4 q3_got2;
+static struct q3_s5 q3_got3;
+static struct q3_s6 q3_got4;
+static union q3_s8 q3_got5;
+static q3_va0_t q3_gotva0;
+static q3_va1_t q3_gotva1;
+static q3_va2_t q3_gotva2;
+static union q3_s12 q3_gotr;
 static void q3_init(void)
 {
-  q3_arg0.a = (unsigned short)0x1110ULL;
-  q3_arg1.a = (unsigned long)0x2726252423222120ULL;
-  q3_arg1.b = (unsigned int)0x13323130ULL;
-  q3_arg1.c = (unsigned long long)0x4746454443424140ULL;
-  q3_arg1.d = (unsigned long long)0x5756555453525150ULL;
-  q3_arg1.e = (_Bool)1;
-  q3_arg1.f = (unsigned long long)0x7776757473727170ULL;
-  q3_arg1.g = (unsigned int)0x0ULL;
-  q3_arg2.a = (int)-1819111024LL;
-  q3_arg3.a = (_Bool)1;
-  q3_arg3.b = (_Bool)0;
-  q3_arg3.c = (int)-1010646592LL;
-  q3_arg3.d = (unsigned short)0x11d0ULL;
-  q3_arg3.f = (long long)57824LL;
-  q3_arg3.g = (unsigned int)0xf3f2f1f0ULL;
-  q3_arg4.a = (unsigned int)0x13121110ULL;
-  q3_arg4.b = (unsigned int)0x23222120ULL;
-  q3_arg4.c = (unsigned long long)0x3736353433323130ULL;
-  q3_arg4.d = (int)1128415552LL;
-  q3_arg4.f = (long)6293311349960364368LL;
-  q3_arg4.g = 0xe26160p+48f;
-  q3_arg5.a.a = (unsigned int)0x73727170ULL;
-  q3_arg5.a.b = (unsigned int)0x83828180ULL;
-  q3_arg5.a.c = (_Bool)1;
-  q3_arg5.a.d = (unsigned short)0x20ULL;
-  q3_arg5.a.f = (int)432LL;
-  q3_arg5.a.g = (signed char *)(uintptr_t)0xc7c6c5c4c3c2c1c0ULL;
-  q3_arg5.a.h = (unsigned long *)(uintptr_t)0xd7d6d5d4d3d2d1d0ULL;
-  q3_vararg0.a = (unsigned short)0xe1e0ULL;
-  q3_vararg0.b = (short)-3600LL;
-  q3_vararg0.c = (long long)86219297040LL;
-  q3_vararg0.d = (unsigned int)0x23222120ULL;
-  q3_vararg0.e = (unsigned long)0x3736353433323130ULL;
-  q3_vararg1.a = (unsigned long)0x4746454443424140ULL;
-  q3_vararg1.b = (short)20816LL;
-  q3_vararg1.c = (unsigned int)0x63626160ULL;
-  q3_vararg1.d = (int)1936879984LL;
-  q3_vararg1.e = (signed char)0LL;
-  q3_vararg1.f = (long long)168336LL;
-  q3_vararg2.a = (unsigned short)0xa1a0ULL;
-  q3_vararg2.b = (unsigned short)0x31b0ULL;
-  q3_vararg2.c = (unsigned short)0x1c0ULL;
-  q3_vararg2.d = (signed char)-16LL;
-  q3_vararg2.e = (unsigned long long)0xe7e6e5e4e3e2e1e0ULL;
-  q3_vararg2.f = (long)-579005069656919568LL;
-  q3_result.a = (unsigned char)0x10ULL;
 }
 Q_NOINLINE union q3_s12 q3_callee(union q3_s1 arg0, struct q3_s2 arg1, union q3_s4 arg2, struct q3_s5 arg3, struct q3_s6 arg4, union q3_s8 arg5, ...)
 {
   static const char q_fn[] = "seed=3 function=q3_callee";
   (void)q_fn;
   va_list ap;
-  Q_CHECK(unsigned short, q3_arg0.a, arg0.a, "arg0.a");
-  Q_CHECK(unsigned long, q3_arg1.a, arg1.a, "arg1.a");
-  Q_CHECK(unsigned long long, q3_arg1.b, arg1.b, "arg1.b");
-  Q_CHECK(unsigned long long, q3_arg1.c, arg1.c, "arg1.c");
-  Q_CHECK(unsigned long long, q3_arg1.d, arg1.d, "arg1.d");
-  Q_CHECK(unsigned long long, q3_arg1.e, arg1.e, "arg1.e");
-  Q_CHECK(unsigned long long, q3_arg1.f, arg1.f, "arg1.f");
-  Q_CHECK(unsigned long long, q3_arg1.g, arg1.g, "arg1.g");
-  Q_CHECK(int, q3_arg2.a, arg2.a, "arg2.a");
-  Q_CHECK(_Bool, q3_arg3.a, arg3.a, "arg3.a");
-  Q_CHECK(unsigned long long, q3_arg3.b, arg3.b, "arg3.b");
-  Q_CHECK(long long, q3_arg3.c, arg3.c, "arg3.c");
-  Q_CHECK(unsigned long long, q3_arg3.d, arg3.d, "arg3.d");
-  Q_CHECK(long long, q3_arg3.f, arg3.f, "arg3.f");
-  Q_CHECK(unsigned long long, q3_arg3.g, arg3.g, "arg3.g");
-  Q_CHECK(unsigned int, q3_arg4.a, arg4.a, "arg4.a");
-  Q_CHECK(unsigned long long, q3_arg4.b, arg4.b, "arg4.b");
-  Q_CHECK(unsigned long long, q3_arg4.c, arg4.c, "arg4.c");
-  Q_CHECK(long long, q3_arg4.d, arg4.d, "arg4.d");
-  Q_CHECK(long, q3_arg4.f, arg4.f, "arg4.f");
-  Q_CHECK(float, q3_arg4.g, arg4.g, "arg4.g");
-  Q_CHECK(unsigned int, q3_arg5.a.a, arg5.a.a, "arg5.a.a");
-  Q_CHECK(unsigned int, q3_arg5.a.b, arg5.a.b, "arg5.a.b");
-  Q_CHECK(unsigned long long, q3_arg5.a.c, arg5.a.c, "arg5.a.c");
-  Q_CHECK(unsigned long long, q3_arg5.a.d, arg5.a.d, "arg5.a.d");
-  Q_CHECK(long long, q3_arg5.a.f, arg5.a.f, "arg5.a.f");
-  Q_CHECK(signed char *, q3_arg5.a.g, arg5.a.g, "arg5.a.g");
-  Q_CHECK(unsigned long *, q3_arg5.a.h, arg5.a.h, "arg5.a.h");
+  q3_got0 = arg0;
+  q3_got1 = arg1;
+  q3_got2 = arg2;
+  q3_got3 = arg3;
+  q3_got4 = arg4;
+  q3_got5 = arg5;
   va_start(ap, arg5);
-  {
-    q3_va0_t q_v = va_arg(ap, q3_va0_t);
-  Q_CHECK(unsigned short, q3_vararg0.a, q_v.a, "vararg0.a");
-  Q_CHECK(short, q3_vararg0.b, q_v.b, "vararg0.b");
-  Q_CHECK(long long, q3_vararg0.c, q_v.c, "vararg0.c");
-  Q_CHECK(unsigned long long, q3_vararg0.d, q_v.d, "vararg0.d");
-  Q_CHECK(unsigned long, q3_vararg0.e, q_v.e, "vararg0.e");
-  }
-  {
-    q3_va1_t q_v = va_arg(ap, q3_va1_t);
-  Q_CHECK(unsigned long, q3_vararg1.a, q_v.a, "vararg1.a");
-  Q_CHECK(short, q3_vararg1.b, q_v.b, "vararg1.b");
-  Q_CHECK(unsigned long long, q3_vararg1.c, q_v.c, "vararg1.c");
-  Q_CHECK(long long, q3_vararg1.d, q_v.d, "vararg1.d");
-  Q_CHECK(long long, q3_vararg1.e, q_v.e, "vararg1.e");
-  Q_CHECK(long long, q3_vararg1.f, q_v.f, "vararg1.f");
-  }
-  {
-    q3_va2_t q_v = va_arg(ap, q3_va2_t);
-  Q_CHECK(unsigned short, q3_vararg2.a, q_v.a, "vararg2.a");
-  Q_CHECK(unsigned long long, q3_vararg2.b, q_v.b, "vararg2.b");
-  Q_CHECK(unsigned long long, q3_vararg2.c, q_v.c, "vararg2.c");
-  Q_CHECK(long long, q3_vararg2.d, q_v.d, "vararg2.d");
-  Q_CHECK(unsigned long long, q3_vararg2.e, q_v.e, "vararg2.e");
-  Q_CHECK(long, q3_vararg2.f, q_v.f, "vararg2.f");
-  }
+  q3_gotva0 = va_arg(ap, q3_va0_t);
+  q3_gotva1 = va_arg(ap, q3_va1_t);
+  q3_gotva2 = va_arg(ap, q3_va2_t);
   va_end(ap);
+{
+  static const char *const q_n[] = {"arg0.a","arg1.a","arg2.a","arg3.a","arg4.a","arg4.f","arg4.g","arg5.a.a","arg5.a.b","arg5.a.g","arg5.a.h","vararg0.a","vararg0.b","vararg0.e","vararg1.a","vararg1.b","vararg2.a","vararg2.f",};
+  static const void *const q_p[] = {&q3_arg0.a,&q3_got0.a,&q3_arg1.a,&q3_got1.a,&q3_arg2.a,&q3_got2.a,&q3_arg3.a,&q3_got3.a,&q3_arg4.a,&q3_got4.a,&q3_arg4.f,&q3_got4.f,&q3_arg4.g,&q3_got4.g,&q3_arg5.a.a,&q3_got5.a.a,&q3_arg5.a.b,&q3_got5.a.b,&q3_arg5.a.g,&q3_got5.a.g,&q3_arg5.a.h,&q3_got5.a.h,&q3_vararg0.a,&q3_gotva0.a,&q3_vararg0.b,&q3_gotva0.b,&q3_vararg0.e,&q3_gotva0.e,&q3_vararg1.a,&q3_gotva1.a,&q3_vararg1.b,&q3_gotva1.b,&q3_vararg2.a,&q3_gotva2.a,&q3_vararg2.f,&q3_gotva2.f,};
+  static const unsigned short q_s[] = {sizeof q3_arg0.a,sizeof q3_arg1.a,sizeof q3_arg2.a,sizeof q3_arg3.a,sizeof q3_arg4.a,sizeof q3_arg4.f,sizeof q3_arg4.g,sizeof q3_arg5.a.a,sizeof q3_arg5.a.b,sizeof q3_arg5.a.g,sizeof q3_arg5.a.h,sizeof q3_vararg0.a,sizeof q3_vararg0.b,sizeof q3_vararg0.e,sizeof q3_vararg1.a,sizeof q3_vararg1.b,sizeof q3_vararg2.a,sizeof q3_vararg2.f,};
+  q_check_all(q_fn, q_n, q_p, q_s, 18);
+}
+  q_check_bits(q_fn, "arg1.b", q3_arg1.b, q3_got1.b);
+  q_check_bits(q_fn, "arg1.c", q3_arg1.c, q3_got1.c);
+  q_check_bits(q_fn, "arg1.d", q3_arg1.d, q3_got1.d);
+  q_check_bits(q_fn, "arg1.e", q3_arg1.e, q3_got1.e);
+  q_check_bits(q_fn, "arg1.f", q3_arg1.f, q3_got1.f);
+  q_check_bits(q_fn, "arg1.g", q3_arg1.g, q3_got1.g);
+  q_check_bits(q_fn, "arg3.b", q3_arg3.b, q3_got3.b);
+  q_check_bits(q_fn, "arg3.c", q3_arg3.c, q3_got3.c);
+  q_check_bits(q_fn, "arg3.d", q3_arg3.d, q3_got3.d);
+  q_check_bits(q_fn, "arg3.f", q3_arg3.f, q3_got3.f);
+  q_check_bits(q_fn, "arg3.g", q3_arg3.g, q3_got3.g);
+  q_check_bits(q_fn, "arg4.b", q3_arg4.b, q3_got4.b);
+  q_check_bits(q_fn, "arg4.c", q3_arg4.c, q3_got4.c);
+  q_check_bits(q_fn, "arg4.d", q3_arg4.d, q3_got4.d);
+  q_check_bits(q_fn, "arg5.a.c", q3_arg5.a.c, q3_got5.a.c);
+  q_check_bits(q_fn, "arg5.a.d", q3_arg5.a.d, q3_got5.a.d);
+  q_check_bits(q_fn, "arg5.a.f", q3_arg5.a.f, q3_got5.a.f);
+  q_check_bits(q_fn, "vararg0.c", q3_vararg0.c, q3_gotva0.c);
+  q_check_bits(q_fn, "vararg0.d", q3_vararg0.d, q3_gotva0.d);
+  q_check_bits(q_fn, "vararg1.c", q3_vararg1.c, q3_gotva1.c);
+  q_check_bits(q_fn, "vararg1.d", q3_vararg1.d, q3_gotva1.d);
+  q_check_bits(q_fn, "vararg1.e", q3_vararg1.e, q3_gotva1.e);
+  q_check_bits(q_fn, "vararg1.f", q3_vararg1.f, q3_gotva1.f);
+  q_check_bits(q_fn, "vararg2.b", q3_vararg2.b, q3_gotva2.b);
+  q_check_bits(q_fn, "vararg2.c", q3_vararg2.c, q3_gotva2.c);
+  q_check_bits(q_fn, "vararg2.d", q3_vararg2.d, q3_gotva2.d);
+  q_check_bits(q_fn, "vararg2.e", q3_vararg2.e, q3_gotva2.e);
   return q3_result;
 }
 static void q3_caller(void)
@@ -195,17 +180,24 @@ static void q3_caller(void)
   {
     static const char q_fn[] = "seed=3 function=q3_callee";
   (void)q_fn;
-    union q3_s12 q_r;
-    q_r = q3_callee(q3_arg0, q3_arg1, q3_arg2, q3_arg3, q3_arg4, q3_arg5, q3_vararg0, q3_vararg1, q3_vararg2);
-  Q_CHECK(unsigned char, q3_result.a, q_r.a, "result.a");
+    q3_gotr = q3_callee(q3_arg0, q3_arg1, q3_arg2, q3_arg3, q3_arg4, q3_arg5, q3_vararg0, q3_vararg1, q3_vararg2);
+  {
+    static const char *const q_n[] = {"result.a",};
+    static const void *const q_p[] = {&q3_result.a,&q3_gotr.a,};
+    static const unsigned short q_s[] = {sizeof q3_result.a,};
+    q_check_all(q_fn, q_n, q_p, q_s, 1);
+  }
   }
 }
 
 int main(void)
 {
   unsigned q_total;
-  (void)q_check;
+  (void)q_check; (void)q_check_all; (void)q_check_bits;
   q_case = 0; q3_caller();
   q_total = q_failures;
+#ifdef Q_COUNT_CHECKS
+  fprintf(stderr, "QUEST-CHECKS %lu\n", q_checks);
+#endif
   return q_total > 125 ? 125 : (int)q_total;
 }

@@ -5,6 +5,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef QUEST_ABORT
+#include <stdlib.h>
+#endif
 
 #if defined(__clang__)
 #define Q_NOINLINE __attribute__((noinline))
@@ -24,9 +27,17 @@ static void q_hex(const void *p, unsigned long n)
   while (n--) printf("%02x", *b++);
 }
 
+#ifdef Q_COUNT_CHECKS
+static unsigned long q_checks; /* how many values were compared (bench/quest_loop.py) */
+#define Q_COUNT() (q_checks++)
+#else
+#define Q_COUNT() ((void)0)
+#endif
+
 static void q_check(const char *function, const char *field, const void *expected, const void *received,
                     unsigned long n)
 {
+  Q_COUNT();
   if (memcmp(expected, received, n) == 0) return;
   q_failures++;
   printf("QUEST-MISMATCH case=%u %s field=%s expected=", q_case, function, field);
@@ -34,6 +45,28 @@ static void q_check(const char *function, const char *field, const void *expecte
   printf(" received=");
   q_hex(received, n);
   printf("\n");
+#ifdef QUEST_ABORT
+  fflush(stdout);
+  abort();
+#endif
+}
+
+/* A bitfield, compared as a whole integer. */
+static void q_check_bits(const char *function, const char *field, unsigned long long expected,
+                         unsigned long long received)
+{
+  q_check(function, field, &expected, &received, sizeof expected);
+}
+
+/* Compares n leaves: names[i] and the expected and received bytes at
+   pairs[2i] and pairs[2i+1], sizes[i] long. The callee copies what it
+   received into globals, so these tables are static data and a function's
+   checks are one call: most of a test's compile time used to be its checks. */
+static Q_NOINLINE void q_check_all(const char *function, const char *const *names, const void *const *pairs,
+                                   const unsigned short *sizes, unsigned n)
+{
+  unsigned i;
+  for (i = 0; i < n; i++) q_check(function, names[i], pairs[2 * i], pairs[2 * i + 1], sizes[i]);
 }
 
 /* Compares one leaf by its bytes; q_fn names the function doing it. */
@@ -47,7 +80,7 @@ static void q_check(const char *function, const char *field, const void *expecte
        q_check(q_fn, field ":im", (const char *)&q_e + sizeof(long double), \
                (const char *)&q_g + sizeof(long double), Q_LDBL_BYTES); } while (0)
 
-unsigned q_callee_failures(void) { (void)q_check; return q_failures; }
+unsigned q_callee_failures(void) { (void)q_check; (void)q_check_all; (void)q_check_bits; return q_failures; }
 void q_callee_set_case(unsigned c) { q_case = c; }
 
 /* seed: 4 */
@@ -55,6 +88,10 @@ extern double **q4_arg0;
 extern char *q4_arg1;
 extern double q4_arg2;
 extern float q4_arg3;
+static double **q4_got0;
+static char *q4_got1;
+static double q4_got2;
+static float q4_got3;
 const unsigned long q4_layout_callee[] = {
   sizeof(double **),
   _Alignof(double **),
@@ -69,8 +106,14 @@ Q_NOINLINE void q4_callee(double **arg0, char *arg1, double arg2, float arg3)
 {
   static const char q_fn[] = "seed=4 function=q4_callee";
   (void)q_fn;
-  Q_CHECK(double **, q4_arg0, arg0, "arg0");
-  Q_CHECK(char *, q4_arg1, arg1, "arg1");
-  Q_CHECK(double, q4_arg2, arg2, "arg2");
-  Q_CHECK(float, q4_arg3, arg3, "arg3");
+  q4_got0 = arg0;
+  q4_got1 = arg1;
+  q4_got2 = arg2;
+  q4_got3 = arg3;
+{
+  static const char *const q_n[] = {"arg0","arg1","arg2","arg3",};
+  static const void *const q_p[] = {&q4_arg0,&q4_got0,&q4_arg1,&q4_got1,&q4_arg2,&q4_got2,&q4_arg3,&q4_got3,};
+  static const unsigned short q_s[] = {sizeof q4_arg0,sizeof q4_arg1,sizeof q4_arg2,sizeof q4_arg3,};
+  q_check_all(q_fn, q_n, q_p, q_s, 4);
+}
 }

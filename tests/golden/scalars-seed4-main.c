@@ -9,6 +9,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef QUEST_ABORT
+#include <stdlib.h>
+#endif
 
 #if defined(__clang__)
 #define Q_NOINLINE __attribute__((noinline))
@@ -28,9 +31,17 @@ static void q_hex(const void *p, unsigned long n)
   while (n--) printf("%02x", *b++);
 }
 
+#ifdef Q_COUNT_CHECKS
+static unsigned long q_checks; /* how many values were compared (bench/quest_loop.py) */
+#define Q_COUNT() (q_checks++)
+#else
+#define Q_COUNT() ((void)0)
+#endif
+
 static void q_check(const char *function, const char *field, const void *expected, const void *received,
                     unsigned long n)
 {
+  Q_COUNT();
   if (memcmp(expected, received, n) == 0) return;
   q_failures++;
   printf("QUEST-MISMATCH case=%u %s field=%s expected=", q_case, function, field);
@@ -38,6 +49,28 @@ static void q_check(const char *function, const char *field, const void *expecte
   printf(" received=");
   q_hex(received, n);
   printf("\n");
+#ifdef QUEST_ABORT
+  fflush(stdout);
+  abort();
+#endif
+}
+
+/* A bitfield, compared as a whole integer. */
+static void q_check_bits(const char *function, const char *field, unsigned long long expected,
+                         unsigned long long received)
+{
+  q_check(function, field, &expected, &received, sizeof expected);
+}
+
+/* Compares n leaves: names[i] and the expected and received bytes at
+   pairs[2i] and pairs[2i+1], sizes[i] long. The callee copies what it
+   received into globals, so these tables are static data and a function's
+   checks are one call: most of a test's compile time used to be its checks. */
+static Q_NOINLINE void q_check_all(const char *function, const char *const *names, const void *const *pairs,
+                                   const unsigned short *sizes, unsigned n)
+{
+  unsigned i;
+  for (i = 0; i < n; i++) q_check(function, names[i], pairs[2 * i], pairs[2 * i + 1], sizes[i]);
 }
 
 /* Compares one leaf by its bytes; q_fn names the function doing it. */
@@ -52,10 +85,10 @@ static void q_check(const char *function, const char *field, const void *expecte
                (const char *)&q_g + sizeof(long double), Q_LDBL_BYTES); } while (0)
 
 /* seed: 4 */
-double **q4_arg0;
-char *q4_arg1;
-double q4_arg2;
-float q4_arg3;
+double **q4_arg0 = (double **)(uintptr_t)0x9e0a00ULL;
+char *q4_arg1 = (char *)(uintptr_t)0xe1e4f6e3e88d34d4ULL;
+double q4_arg2 = 0x101df6ec7e93fap+24;
+float q4_arg3 = 0x1fdp+0f;
 static const unsigned long q4_layout[] = {
   sizeof(double **),
   _Alignof(double **),
@@ -79,10 +112,6 @@ static const char *const q4_layout_fields[] = {
 extern const unsigned long q4_layout_callee[];
 static void q4_init(void)
 {
-  q4_arg0 = (double **)(uintptr_t)0x9e0a00ULL;
-  q4_arg1 = (char *)(uintptr_t)0xe1e4f6e3e88d34d4ULL;
-  q4_arg2 = 0x101df6ec7e93fap+24;
-  q4_arg3 = 0x1fdp+0f;
 }
 Q_NOINLINE void q4_callee(double **arg0, char *arg1, double arg2, float arg3);
 static void q4_caller(void)
@@ -99,8 +128,11 @@ void q_callee_set_case(unsigned c);
 int main(void)
 {
   unsigned q_total;
-  (void)q_check;
+  (void)q_check; (void)q_check_all; (void)q_check_bits;
   q_case = 0; q_callee_set_case(0); q4_caller();
   q_total = q_failures + q_callee_failures();
+#ifdef Q_COUNT_CHECKS
+  fprintf(stderr, "QUEST-CHECKS %lu\n", q_checks);
+#endif
   return q_total > 125 ? 125 : (int)q_total;
 }
