@@ -167,22 +167,40 @@ TEST(Values, TheSameTreeGivesTheSameValue) {
   EXPECT_EQ(draws(s, 30), draws(s, 30));
 }
 
-TEST(Emitter, StreamsCasesAndCapsTheExitStatus) {
+// One int argument, emitted in the given check style.
+std::string emit_one_int_case(CheckStyle checks) {
   std::ostringstream out;
-  Emitter emitter(out, nullptr, EmitOptions{.header = {"hello"}});
+  Emitter emitter(out, nullptr, EmitOptions{.checks = checks, .header = {"hello"}});
   TestCase test{.seed = 42, .signature = {.args = {scalar(Kind::kInt)}, .result = scalar(Kind::kVoid)}};
   ChoiceTree tree;
   Source source(tree, SourceOptions{.seed = 1});
   draw_values(test, source.root(), ValueMode::kFull);
   emitter.add(test);
   emitter.finish();
-  const std::string text = out.str();
+  return out.str();
+}
+
+TEST(Emitter, StreamsCasesAndCapsTheExitStatus) {
+  const std::string text = emit_one_int_case(CheckStyle::kTable);
   EXPECT_EQ(text.rfind("/* hello */\n", 0), 0u);
   EXPECT_NE(text.find("/* seed: 42 */"), std::string::npos);
-  EXPECT_NE(text.find("Q_CHECK(int, q2a_arg0, arg0, \"arg0\");"), std::string::npos);
   EXPECT_NE(text.find("q_case = 0; q2a_caller();"), std::string::npos);
   EXPECT_EQ(exit_status_for(3), 3);
   EXPECT_EQ(exit_status_for(1000), 125);
+}
+
+TEST(Emitter, TableChecksCompareTheCopiesTheCalleeMadeInOneCall) {
+  const std::string text = emit_one_int_case(CheckStyle::kTable);
+  EXPECT_NE(text.find("q2a_got0 = arg0;"), std::string::npos) << text;
+  EXPECT_NE(text.find("static const char *const q_n[] = {\"arg0\",};"), std::string::npos) << text;
+  EXPECT_NE(text.find("q_check_all(q_fn, q_n, q_p, q_s, 1);"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Q_CHECK(int,"), std::string::npos);
+}
+
+TEST(Emitter, StatementChecksCompareEachLeafInPlace) {
+  const std::string text = emit_one_int_case(CheckStyle::kStatements);
+  EXPECT_NE(text.find("Q_CHECK(int, q2a_arg0, arg0, \"arg0\");"), std::string::npos) << text;
+  EXPECT_EQ(text.find("q_check_all(q_fn, q_n"), std::string::npos);
 }
 
 }  // namespace
