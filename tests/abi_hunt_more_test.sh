@@ -32,10 +32,15 @@ cp out first
 run "$TESTGEN" abi hunt --pair 'gcc:gcc -fshort-enums' --test scalars --runs 40 --rng-seed 1 -q
 cmp -s first out || fail "two hunts with one seed differ: $(diff first out | head -20)"
 
-# The same compilers agree: nothing to find.
-run "$TESTGEN" abi hunt --pair 'gcc:gcc -O2' --test toy --runs 5 --rng-seed 1 -q
+# The same compilers agree: nothing to find. Runs given with a time: the runs end it.
+run "$TESTGEN" abi hunt --pair 'gcc:gcc -O2' --test toy --runs 5 --time 3600 --rng-seed 1 -q
 expect_rc 0
 [[ "$(json out 'd["findings"]')" == "[]" ]] || fail "findings where compilers agree: $(cat out)"
+[[ "$(json out 'd["run_limit"], d["runs"]')" == "5 5" ]] || fail "--runs with --time: $(cat out)"
+# --time alone is the budget: the default run count does not end the hunt early.
+run "$TESTGEN" abi hunt --pair 'gcc:gcc -O2' --test toy --time 1 --rng-seed 1 -q
+expect_rc 0
+[[ "$(json out 'd["run_limit"]')" == "None" ]] || fail "--time alone kept a run limit: $(cat out)"
 
 # --opt multiplies the pairs; the levels are part of each pair.
 run "$TESTGEN" abi hunt --pair 'gcc:clang' --opt 0,2 --test toy --runs 4 -q

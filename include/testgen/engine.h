@@ -189,6 +189,17 @@ struct EngineOptions {
   bool keep_discards = false;
   bool shrink = true;
   ShrinkOptions shrinking;
+  /// How much of the work reduction may take while the budget lasts, as a
+  /// share of target calls (an exploration batch and a shrink step are one
+  /// call each; counted, not timed, so the same seed gives the same result).
+  /// At 1 a finding is reduced as soon as it is found and exploration
+  /// waits. Below 1 findings are saved as found and reduced
+  /// `reduction_slice` steps at a time between batches (the least reduced
+  /// first), so that a target rich in bugs is still explored. When the
+  /// budget ends, unfinished reductions go on while time is left; those cut
+  /// off stay as found or part-reduced (Finding::reduction_finished false).
+  double reduction_share = 1;
+  size_t reduction_slice = 25;
   bool stop_on_failure = true;
   CaseStore* store = nullptr;
   std::vector<CoverageSource*> coverage_sources;
@@ -209,7 +220,8 @@ struct EngineOptions {
   /// Learning and parent choice see a batch's results after the batch.
   /// Coverage sources measure single runs, so they force 1.
   size_t batch = 1;
-  /// Called with each new finding once it is reduced (and saved).
+  /// Called with each new finding once it is reduced (and saved), or at
+  /// the end of the run for one whose reduction was cut off.
   std::function<void(const Finding&)> on_finding;
   /// How much a feature counts when parents are picked (default 1 each): a
   /// parent's weight is the sum over its features of weight / how many
@@ -242,6 +254,9 @@ struct Finding {
   size_t shrink_calls = 0;
   /// The reduction stopped at its budget (calls or time), not at a minimum.
   bool shrink_budget_spent = false;
+  /// The reduction ran to its end (a minimum, or its budget); false when
+  /// the run's budget or an interrupt cut it off, or without shrinking.
+  bool reduction_finished = false;
   std::vector<ShrinkPassStats> shrink_log;
 };
 

@@ -27,6 +27,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "testgen/choice_tree.h"
@@ -42,6 +43,17 @@ struct ShrinkOptions {
   size_t max_calls = 5000;
   /// Wall-time limit in seconds (0: none); the best case so far is kept.
   double max_seconds = 0;
+  /// The failing tree is the forced tree of a run that failed (a slice of
+  /// a reduction going on): no call to check it again.
+  bool start_verified = false;
+  /// The pass the first round starts at (ShrinkResult::resume_at of the
+  /// slice before), so a reduction done in slices does not begin every
+  /// slice with the passes that already did their work.
+  size_t first_pass = 0;
+  /// Hashes (ChoiceTree::hash) of candidates that did not keep the failure,
+  /// kept by the caller across slices: a slice that walks a pass again
+  /// skips them without a call. Null: no memo.
+  std::unordered_set<uint64_t>* rejected = nullptr;
 };
 
 struct ShrinkPassStats {
@@ -56,6 +68,9 @@ struct ShrinkResult {
   bool budget_spent = false;
   /// One entry per pass, in the order of `shrink_passes()`.
   std::vector<ShrinkPassStats> passes;
+  /// With the budget spent: the pass it stopped in (ShrinkOptions::first_pass
+  /// of the next slice); 0 otherwise.
+  size_t resume_at = 0;
 };
 
 /// Shrinks `failing` (a forced tree that fails).

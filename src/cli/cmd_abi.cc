@@ -50,6 +50,11 @@ void add_options(CLI::App& app, hunt::HuntRequest& r, FrontOptions& g, bool& qui
   app.add_option("--mutate-ratio", r.mutate_ratio, "share of cases made by mutating a kept case (the rest are fresh)")
       ->capture_default_str()
       ->check(number_in(0.0, 1.0));
+  app.add_option("--reduce-share", r.reduction_share,
+                 "share of the builds that reducing findings may take while the hunt explores (1: reduce each "
+                 "finding as soon as it is found); findings wait, saved as found, and are reduced in turns")
+      ->capture_default_str()
+      ->check(number_in(0.05, 1.0));
   app.add_flag("-q,--quiet", quiet, "no progress line");
   add_global_options(app, g);
 }
@@ -90,8 +95,8 @@ int hunt(const Args& args) {
     // seed: times go to stderr only).
     auto on_finding = [&](const abi::CompilerPair&, const Finding& f, double seconds) {
       end_progress_line(quiet);
-      fmt::print(stderr, "testgen: abi hunt: new finding at {:.1f} s (run {}): {}\n  reduced: {}\n", seconds,
-                 f.found_at_run, f.signature, f.value_text);
+      fmt::print(stderr, "testgen: abi hunt: new finding at {:.1f} s (run {}): {}\n  {}: {}\n", seconds,
+                 f.found_at_run, f.signature, hunt::reduction_state(f, prepared->plan.shrink), f.value_text);
     };
     const std::vector<hunt::PairResult> results =
         hunt::run_hunt(prepared->plan, {.progress = on_progress, .finding = on_finding});

@@ -161,7 +161,9 @@ int run_bash(const Args& args) {
       EngineOptions engine;
       engine.max_runs = 300;
       budget.apply(engine);
-      quality_options.tests.runs = engine.max_runs;
+      // Inputs per function, written into the generated tests: a count even
+      // under --time alone (which lifts the engine's run limit).
+      quality_options.tests.runs = budget.runs > 0 ? budget.runs : 300;
       quality_options.tests.seed = engine.seed;
       quality_options.gates = quality;
       quality_options.format = !no_format;

@@ -95,7 +95,9 @@ Args hoist_global_options(const Args& args) {
 void add_engine_flags(CLI::App& app, EngineBudget& b, const EngineDefaults& d) {
   b.runs = d.runs;
   b.shrink_calls = d.shrink_calls;
-  CLI::Option* runs = app.add_option("--runs,--budget", b.runs, d.runs_help)->check(count_in(0, 1e12));
+  CLI::Option* runs = app.add_option("--runs,--budget", b.runs, d.runs_help + " (with --time alone: no run limit)")
+                          ->check(count_in(0, 1e12))
+                          ->each([&b](const std::string&) { b.runs_given = true; });
   if (d.runs_required) runs->required();
   else runs->capture_default_str();
   app.add_option("--time", b.seconds, "wall time in seconds, reduction included (0: no limit)")

@@ -73,6 +73,21 @@ ShrinkResult minimize(Target& target, const ChoiceTree& failing, const std::stri
 }
 
 struct Engine::Impl {
+  // A finding whose reduction is under way (or waiting for its turn).
+  struct Reduction {
+    size_t finding;  // index in report.findings
+    ChoiceTree tree;  // the simplest failing tree so far (forced)
+    RunResult found;  // the run that found it
+    std::optional<size_t> parent;
+    std::vector<std::string> mutations;
+    size_t gain = 0;
+    std::string stable;
+    double seconds = 0;  // spent reducing it
+    bool started = false;
+    size_t resume_at = 0;  // the shrink pass the next slice starts in
+    std::shared_ptr<std::unordered_set<uint64_t>> rejected = std::make_shared<std::unordered_set<uint64_t>>();
+  };
+
   struct Entry {
     ChoiceTree tree;
     FeatureSet features;
@@ -91,6 +106,8 @@ struct Engine::Impl {
   size_t weights_computed_at = 0;  // queue size when weights were last recomputed
   std::set<std::string> known_signatures;
   EngineReport report;
+  std::vector<Reduction> reductions;  // findings not yet fully reduced
+  uint64_t batches_run = 0, reduce_calls = 0;
   Clock::time_point start = Clock::now();
 
   Impl(Target& t, EngineOptions o) : target(t), opt(std::move(o)), rng(opt.seed), model(opt.adaptive) {}
@@ -281,6 +298,8 @@ struct Engine::Impl {
     finding.original = forced;
     finding.original_text = describe(target, forced, opt.size);
     finding.tree = forced;
+    finding.value_text = finding.original_text;
+    finding.detail = result.detail;
     if (opt.store) {
       // Saved as found before the reduction (which may take hundreds of
       // runs): a run killed meanwhile keeps the finding, unreduced.
@@ -289,41 +308,131 @@ struct Engine::Impl {
       finding.case_id = opt.store->save(found);
       opt.store->save_coverage(global, false);
     }
-    if (opt.shrink) {
-      ShrinkOptions shrinking = opt.shrinking;
-      if (opt.max_seconds > 0) {
-        // The time budget covers reduction too; a finding found at the end
-        // keeps a little time to shrink (and `testgen minimize` can go on).
-        const double left = std::max(opt.max_seconds - elapsed(), 0.05 * opt.max_seconds);
-        shrinking.max_seconds = shrinking.max_seconds > 0 ? std::min(shrinking.max_seconds, left) : left;
-      }
-      ShrinkResult shrunk = minimize(target, forced, result.signature, opt.size, shrinking);
-      finding.tree = std::move(shrunk.tree);
-      finding.shrink_calls = shrunk.calls;
-      finding.shrink_budget_spent = shrunk.budget_spent;
-      finding.shrink_log = std::move(shrunk.passes);
-    }
-    if (interrupted()) {  // the reduction was cut short: the case stays as found
-      finding.value_text = describe(target, finding.tree, opt.size);
-      finding.detail = result.detail;
-      report.findings.push_back(std::move(finding));
+    report.findings.push_back(std::move(finding));
+    if (!opt.shrink) {
+      if (opt.on_finding) opt.on_finding(report.findings.back());
       return;
     }
-    auto [final_result, final_tree] = replay(target, finding.tree, opt.size);
+    reductions.push_back(Reduction{.finding = report.findings.size() - 1, .tree = forced, .found = result,
+                                   .parent = parent, .mutations = mutations, .gain = gain, .stable = stable});
+    if (opt.reduction_share >= 1) reduce_to_the_end(reductions.back());
+  }
+
+  // Seconds a reduction may still take: its own limit, and the run's
+  // (a finding found at the very end keeps a little time to shrink, and
+  // `testgen minimize` can go on).
+  double reduction_seconds_left(const Reduction& r) const {
+    double left = 0;  // none
+    if (opt.max_seconds > 0) left = std::max(opt.max_seconds - elapsed(), 0.05 * opt.max_seconds);
+    if (opt.shrinking.max_seconds > 0) {
+      const double own = std::max(opt.shrinking.max_seconds - r.seconds, 1e-3);
+      left = left > 0 ? std::min(left, own) : own;
+    }
+    return left;
+  }
+
+  // Runs up to `calls` shrink steps on `r`; true when its reduction ended
+  // (a minimum, or its budget of calls or time).
+  bool reduce_slice(Reduction& r, size_t calls) {
+    Finding& finding = report.findings[r.finding];
+    const size_t calls_left = opt.shrinking.max_calls > finding.shrink_calls ? opt.shrinking.max_calls - finding.shrink_calls : 0;
+    ShrinkOptions slice{.max_calls = std::min(calls, calls_left),
+                        .max_seconds = reduction_seconds_left(r),
+                        .start_verified = r.started,
+                        .first_pass = r.resume_at,
+                        .rejected = r.rejected.get()};
+    const Clock::time_point begun = Clock::now();
+    ShrinkResult shrunk = minimize(target, r.tree, finding.signature, opt.size, slice);
+    r.started = true;
+    r.seconds += std::chrono::duration<double>(Clock::now() - begun).count();
+    r.tree = std::move(shrunk.tree);
+    r.resume_at = shrunk.resume_at;
+    finding.shrink_calls += shrunk.calls;
+    reduce_calls += shrunk.calls;
+    if (finding.shrink_log.empty()) finding.shrink_log = std::move(shrunk.passes);
+    else
+      for (size_t i = 0; i < shrunk.passes.size() && i < finding.shrink_log.size(); ++i) {
+        finding.shrink_log[i].attempts += shrunk.passes[i].attempts;
+        finding.shrink_log[i].successes += shrunk.passes[i].successes;
+      }
+    if (interrupted()) return false;
+    if (!shrunk.budget_spent) return true;  // no step helps any more: a minimum
+    const bool own_time_spent = opt.shrinking.max_seconds > 0 && r.seconds >= opt.shrinking.max_seconds;
+    if (finding.shrink_calls >= opt.shrinking.max_calls || own_time_spent) {
+      finding.shrink_budget_spent = true;
+      return true;
+    }
+    // The slice ended, or the run's time did: not finished either way.
+    return false;
+  }
+
+  void reduce_to_the_end(Reduction& r) {
+    if (reduce_slice(r, opt.shrinking.max_calls)) finish(r);
+  }
+
+  // The reduction of `r` ended, or was cut off (`complete` false) after it
+  // made some progress: replay it, keep its reduced form, tell the front.
+  void finish(Reduction& r, bool complete = true) {
+    Finding& finding = report.findings[r.finding];
+    finding.reduction_finished = complete;
+    auto [final_result, final_tree] = replay(target, r.tree, opt.size);
     finding.tree = std::move(final_tree);
     finding.detail = final_result.detail;
     finding.value_text = describe(target, finding.tree, opt.size);
     // A reduced case replaces the one saved as found; one the reduction
     // could not replay the same way (a flaky target) stays as found.
-    if (opt.store && opt.shrink && final_result.verdict == Verdict::kFail &&
-        final_result.signature == finding.signature) {
-      CaseRecord record = record_of(finding.tree, final_result, finding.value_text, parent, mutations, gain, stable, true);
+    if (opt.store && final_result.verdict == Verdict::kFail && final_result.signature == finding.signature) {
+      CaseRecord record = record_of(finding.tree, final_result, finding.value_text, r.parent, r.mutations, r.gain,
+                                    r.stable, true);
+      record.reduced = complete;
       record.original = finding.original;
       record.shrink_log = finding.shrink_log;
       opt.store->replace(finding.case_id, record);
     }
-    report.findings.push_back(std::move(finding));
-    if (opt.on_finding) opt.on_finding(report.findings.back());
+    std::erase_if(reductions, [&](const Reduction& other) { return other.finding == r.finding; });
+    if (opt.on_finding) opt.on_finding(report.findings[r.finding]);
+  }
+
+  // The reduction with the fewest steps so far (the earliest found among equals).
+  Reduction& least_reduced() {
+    return *std::min_element(reductions.begin(), reductions.end(), [&](const Reduction& a, const Reduction& b) {
+      return report.findings[a.finding].shrink_calls < report.findings[b.finding].shrink_calls;
+    });
+  }
+
+  // Between batches: reduce while reduction's share of the calls is below
+  // reduction_share (exploration batches and shrink steps are one call each).
+  void reduce_in_turn() {
+    const double share = opt.reduction_share;
+    if (share <= 0 || share >= 1) return;  // none, or each was reduced when found
+    while (!reductions.empty() && !interrupted() && budget_left_in_time() &&
+           static_cast<double>(reduce_calls) < share / (1 - share) * static_cast<double>(batches_run)) {
+      Reduction& r = least_reduced();
+      if (reduce_slice(r, std::max<size_t>(1, opt.reduction_slice))) finish(r);
+    }
+  }
+
+  // After exploration: what is still being reduced goes on while time is
+  // left; what is cut off is told as it stands.
+  void reduce_the_rest() {
+    while (!reductions.empty() && !interrupted() && budget_left_in_time()) {
+      Reduction& r = least_reduced();
+      if (reduce_slice(r, opt.shrinking.max_calls)) finish(r);
+    }
+    // Cut off by the time limit: one more run each keeps what the reduction
+    // got to (not after an interrupt, which asks to stop now).
+    while (!reductions.empty()) {
+      Reduction& r = reductions.front();
+      Finding& finding = report.findings[r.finding];
+      if (!interrupted() && finding.shrink_calls > 0) {
+        finish(r, false);
+        continue;
+      }
+      finding.tree = r.tree;
+      finding.value_text = describe(target, r.tree, opt.size);
+      if (opt.on_finding) opt.on_finding(finding);
+      reductions.erase(reductions.begin());
+    }
   }
 
   void progress() {
@@ -331,9 +440,11 @@ struct Engine::Impl {
       opt.on_progress(Progress{report.runs, report.kept, report.findings.size(), global.size(), elapsed()});
   }
 
+  bool budget_left_in_time() const { return opt.max_seconds <= 0 || elapsed() < opt.max_seconds; }
+
   bool budget_left() const {
     if (report.runs >= opt.max_runs || interrupted()) return false;
-    return opt.max_seconds <= 0 || elapsed() < opt.max_seconds;
+    return budget_left_in_time();
   }
 
   EngineReport run() {
@@ -370,6 +481,7 @@ struct Engine::Impl {
       }
       if (batch.empty()) break;
       std::vector<RunResult> results = run_pending(batch);
+      ++batches_run;
       // Runs cut short by SIGINT/SIGTERM (their children killed) are no
       // verdicts: dropped, and the summary so far is reported.
       if (interrupted()) break;
@@ -396,7 +508,9 @@ struct Engine::Impl {
         if (opt.progress_every > 0 && report.runs % opt.progress_every == 0) progress();
       }
       stop = stop || (opt.done && opt.done());
+      reduce_in_turn();
     }
+    reduce_the_rest();
     if (opt.store) opt.store->save_coverage(global, true);
     report.seconds = elapsed();
     report.features = global.size();

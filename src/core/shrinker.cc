@@ -53,21 +53,34 @@ class Shrinker {
 
   ShrinkResult run() {
     // Start from what the failing tree really runs, so later comparisons are fair.
-    ++calls_;
-    if (std::optional<ChoiceTree> ran = oracle_(current_)) current_ = ran->forced_only();
-    bool progress = true;
-    while (progress && !spent()) {
-      progress = false;
-      progress |= delete_elements();
-      progress |= simplest_subtree();
-      progress |= lower_integers();
-      progress |= lower_duplicates();
-      progress |= redistribute();
-      progress |= swap_elements();
-      progress |= promote_descendant();
-      if (!progress) progress |= transplant_earlier();  // the costly one, once the rest is stuck
+    if (!options_.start_verified) {
+      ++calls_;
+      if (std::optional<ChoiceTree> ran = oracle_(current_)) current_ = ran->forced_only();
     }
-    return ShrinkResult{std::move(current_), calls_, spent(), std::move(stats_)};
+    // A round runs the passes in order; rounds go on until a whole one
+    // changes nothing. A resumed slice starts its first round at the pass
+    // the last slice stopped in.
+    using Pass = bool (Shrinker::*)();
+    static constexpr Pass kPasses[] = {&Shrinker::delete_elements, &Shrinker::simplest_subtree,
+                                       &Shrinker::lower_integers,  &Shrinker::lower_duplicates,
+                                       &Shrinker::redistribute,    &Shrinker::swap_elements,
+                                       &Shrinker::promote_descendant};
+    constexpr size_t kCheap = std::size(kPasses);  // transplant_earlier comes after them
+    size_t first = std::min(options_.first_pass, kCheap);
+    while (!spent()) {
+      bool progress = false;
+      for (size_t p = first; p < kCheap && !spent(); ++p) {
+        stopped_in_ = p;
+        progress |= (this->*kPasses[p])();
+      }
+      if (!progress && !spent()) {  // the costly one, once the rest is stuck
+        stopped_in_ = kCheap;
+        progress |= transplant_earlier();
+      }
+      if (!progress && first == 0) break;  // a whole round changed nothing: a minimum
+      first = 0;
+    }
+    return ShrinkResult{std::move(current_), calls_, spent(), std::move(stats_), spent() ? stopped_in_ : 0};
   }
 
  private:
@@ -79,11 +92,17 @@ class Shrinker {
 
   bool attempt(const ChoiceTree& candidate, size_t pass) {
     if (spent()) return false;
+    const uint64_t key = options_.rejected ? candidate.hash() : 0;
+    if (options_.rejected && options_.rejected->count(key)) return false;
     ++calls_;
     ++stats_[pass].attempts;
     std::optional<ChoiceTree> ran = oracle_(candidate);
     // A run cut short by an interrupt says nothing about the candidate.
-    if (!ran || interrupted() || !simpler_than(*ran, current_)) return false;
+    if (interrupted()) return false;
+    if (!ran || !simpler_than(*ran, current_)) {
+      if (options_.rejected) options_.rejected->insert(key);
+      return false;
+    }
     current_ = ran->forced_only();
     ++stats_[pass].successes;
     return true;
@@ -367,6 +386,7 @@ class Shrinker {
   ShrinkOptions options_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   size_t calls_ = 0;
+  size_t stopped_in_ = 0;
   std::vector<ShrinkPassStats> stats_;
 };
 

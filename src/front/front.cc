@@ -1,11 +1,18 @@
 #include "front.h"
 
+#include <limits>
+
 #include <fmt/format.h>
 
 namespace testgen {
 
+uint64_t EngineBudget::run_limit() const {
+  if (seconds > 0 && !runs_given) return std::numeric_limits<uint64_t>::max();
+  return runs;
+}
+
 void EngineBudget::apply(EngineOptions& options) const {
-  if (runs > 0) options.max_runs = runs;
+  if (run_limit() > 0) options.max_runs = run_limit();
   options.max_seconds = seconds;
   options.seed = rng_seed;
   options.shrink = shrink;

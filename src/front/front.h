@@ -43,12 +43,18 @@ struct FrontOptions {
 /// --shrink-calls, --no-shrink, --shrink-time).
 struct EngineBudget {
   uint64_t runs = 0;          ///< 0: the front's default
+  /// The user gave the runs. Without them, a time limit alone is the
+  /// budget: a front's default run count does not end a timed run early.
+  bool runs_given = false;
   double seconds = 0;         ///< wall time, 0: no limit
   uint64_t rng_seed = 0;
   size_t shrink_calls = 0;    ///< 0: the front's default
   double shrink_seconds = 0;  ///< per finding, 0: no limit
   bool shrink = true;
 
+  /// The run limit: `runs`, or none (the largest count) when only a time
+  /// limit was given.
+  uint64_t run_limit() const;
   /// Sets the budget and shrinking of `options`, keeping its values where
   /// this budget leaves the front's default.
   void apply(EngineOptions& options) const;

@@ -116,6 +116,9 @@ std::vector<PairResult> run_hunt(const HuntPlan& plan, const HuntCallbacks& call
                               .mutate_ratio = plan.mutate_ratio,
                               .shrink = plan.shrink,
                               .shrinking = {.max_calls = plan.shrink_calls, .max_seconds = plan.shrink_seconds},
+                              .reduction_share = plan.reduction_share,
+                              // A step is a build: small slices keep exploring in between.
+                              .reduction_slice = 10,
                               .stop_on_failure = false,
                               .store = store.get(),
                               .progress_every = std::max<size_t>(1, plan.batch),

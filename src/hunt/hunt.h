@@ -29,6 +29,9 @@ struct HuntPlan {
   size_t shrink_calls = 300;
   double shrink_seconds = 0;  ///< per finding (0: no limit but the hunt's)
   bool shrink = true;
+  /// Share of the builds reduction may take while the hunt explores (see
+  /// EngineOptions::reduction_share): a pair rich in bugs is still explored.
+  double reduction_share = 0.5;
   bool adapt = true;          ///< the adaptive model reweights choices toward new coverage
   double mutate_ratio = 0.3;  ///< builds are slow: fresh cases find more than mutants
   unsigned jobs = 1;    ///< pairs hunted at once

@@ -32,6 +32,7 @@ struct HuntRequest {
   std::string corpus_root;
   bool adapt = true;
   double mutate_ratio = 0.3;
+  double reduction_share = 0.5;
   bool unsafe_lua = false;
 };
 

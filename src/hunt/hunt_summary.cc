@@ -1,6 +1,7 @@
 #include "hunt_summary.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace testgen::hunt {
 namespace {
@@ -12,8 +13,9 @@ json finding_json(const Finding& f, const PairResult& r, const Corpus* corpus, b
   json out = {{"pair", r.pair.spec()},          {"signature", f.signature},  {"case_id", f.case_id},
               {"reduced", f.value_text},        {"found", f.original_text},  {"detail", f.detail},
               {"found_at_run", f.found_at_run}, {"shrink_calls", f.shrink_calls},
-              // false: the budget ran out first ('testgen minimize CASE_DIR' goes on)
-              {"fully_reduced", shrunk && !f.shrink_budget_spent}};
+              {"reduction", reduction_state(f, shrunk)},
+              // false: a budget ran out first ('testgen minimize CASE_DIR' goes on)
+              {"fully_reduced", reduction_state(f, shrunk) == "reduced"}};
   if (corpus && !f.case_id.empty()) {
     const std::filesystem::path dir = corpus->case_dir(f.case_id, true);
     uintmax_t bytes = 0;
@@ -51,21 +53,31 @@ json known_json(const std::vector<PairResult>& results, const Expectations& expe
 
 }  // namespace
 
+std::string reduction_state(const Finding& f, bool shrinking) {
+  if (!shrinking) return "as found";
+  if (!f.reduction_finished) return f.shrink_calls > 0 ? "part-reduced" : "as found";
+  return f.shrink_budget_spent ? "reduced until its budget ran out" : "reduced";
+}
+
 json hunt_summary(const PreparedHunt& hunt, const std::vector<PairResult>& results) {
   json findings = json::array(), pair_names = json::array(), skipped = json::array();
-  uint64_t runs = 0, builds = 0, kept = 0;
+  uint64_t runs = 0, builds = 0, kept = 0, fully_reduced = 0;
   for (const PairResult& r : results) {
     pair_names.push_back(r.pair.spec());
     runs += r.report.runs;
     builds += r.builds;
     kept += r.report.kept;
-    for (const Finding& f : r.report.findings)
+    for (const Finding& f : r.report.findings) {
       findings.push_back(finding_json(f, r, hunt.corpus.get(), hunt.plan.shrink));
+      fully_reduced += findings.back()["fully_reduced"].get<bool>();
+    }
   }
   for (const SkippedPair& s : hunt.skipped) skipped.push_back({{"pair", s.pair}, {"reason", s.reason}});
   json summary = {{"suite", hunt.plan.suite}, {"arch", hunt.plan.arch}, {"pairs", pair_names},
                   {"skipped_pairs", skipped}, {"runs", runs},            {"builds", builds},
-                  {"kept", kept},             {"findings", findings}};
+                  {"kept", kept},             {"fully_reduced", fully_reduced}, {"findings", findings}};
+  // null: --time alone was the budget
+  summary["run_limit"] = hunt.plan.runs == std::numeric_limits<uint64_t>::max() ? json(nullptr) : json(hunt.plan.runs);
   summary.update(known_json(results, hunt.expectations));
   return summary;
 }
