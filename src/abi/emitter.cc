@@ -428,6 +428,7 @@ class CaseWriter {
     std::vector<Check> checks;
     for (size_t i = 0; i < sig_.args.size(); ++i) {
       const std::string label = fmt::format("arg{}", i);
+      out += stage(fmt::format("callee arg {}", i));
       if (sig_.args[i]->kind == Kind::kArray)  // received as a pointer to the caller's elements
         out += fmt::format("  memcpy({0}, arg{1}, sizeof {0});\n", got_arg(i), i);
       else
@@ -437,6 +438,7 @@ class CaseWriter {
     if (!sig_.varargs.empty()) {
       out += fmt::format("  va_start(ap, arg{});\n", sig_.args.size() - 1);
       for (size_t i = 0; i < sig_.varargs.size(); ++i) {
+        out += stage(fmt::format("callee vararg {}", i));
         out += fmt::format("  {} = {};\n", got_vararg(i), vararg_read(i));
         const std::string label = fmt::format("vararg{}", i);
         if (sig_.varargs[i]->kind == Kind::kArray) {
@@ -448,9 +450,16 @@ class CaseWriter {
       }
       out += "  va_end(ap);\n";
     }
+    out += stage("callee checks");
     write_checks(out, checks, "");
+    out += stage("callee return");
     if (!returns_void()) out += fmt::format("  return {};\n", result_global());
     out += "}\n";
+  }
+
+  // Sets the crash stage (EmitOptions::crash_stages), or nothing.
+  std::string stage(std::string_view where) const {
+    return options_.crash_stages ? fmt::format("  q_stage = \"{}\";\n", where) : "";
   }
 
   // va_arg for variadic argument i. Types that promotion changes are read
@@ -518,8 +527,9 @@ class CaseWriter {
     for (size_t i = 0; i < sig_.args.size(); ++i) args.push_back(arg_global(i));
     for (size_t i = 0; i < sig_.varargs.size(); ++i) args.push_back(vararg_global(i));
     const std::string call = fmt::format("{}({})", callee_name(), fmt::join(args, ", "));
+    out += stage("caller call");
     if (returns_void()) {
-      out += "  " + call + ";\n}\n";
+      out += "  " + call + ";\n" + stage("caller done") + "}\n";
       return;
     }
     // The result is checked in the name of the callee that returned it.
@@ -528,7 +538,9 @@ class CaseWriter {
       collect(checks, *sig_.result, test_.result_value, result_global(), got_result(), "result");
       out += fmt::format("  {{\n  {}", function_text(callee_name()));
       out += fmt::format("    {} = {};\n", got_result(), call);
+      out += stage("caller result");
       write_checks(out, checks, "  ");
+      out += stage("caller done");
       out += "  }\n}\n";
       return;
     }
@@ -597,14 +609,34 @@ std::string Emitter::prefix(uint64_t seed) { return fmt::format("q{:x}", seed); 
 
 Emitter::Emitter(std::ostream& main, std::ostream* callee, EmitOptions options)
     : main_(main), callee_(callee), options_(std::move(options)) {
+  options_.crash_stages = options_.crash_stages && callee_;  // q_stage lives in the main file
   prologue(main_, false);
   if (callee_) prologue(*callee_, true);
 }
+
+// Where the program is, for a crash to tell: a pointer to a literal, set
+// before each step (volatile, so the compiler keeps every store). The
+// handler uses only write(2) and then dies of the same signal.
+constexpr std::string_view kCrashStages = R"(
+#include <signal.h>
+#include <unistd.h>
+const char *volatile q_stage = "start";
+static void q_on_crash(int sig)
+{
+  const char *s = q_stage;
+  size_t n = 0;
+  while (s[n]) n++;
+  if (write(2, "QUEST-CRASH-AT ", 15) < 0 || write(2, s, n) < 0 || write(2, "\n", 1) < 0) n = 0;
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+)";
 
 void Emitter::prologue(std::ostream& out, bool is_callee_file) {
   if (!is_callee_file)
     for (const std::string& line : options_.header) out << "/* " << line << " */\n";
   out << kIncludes << "\n" << kSupport;
+  if (stages()) out << (is_callee_file ? "\nextern const char *volatile q_stage;\n" : kCrashStages);
   if (is_callee_file)
     out << "\nunsigned q_callee_failures(void) { (void)q_check; (void)q_check_all; (void)q_check_bits; return q_failures; }\n"
            "void q_callee_set_case(unsigned c) { q_case = c; }\n";
@@ -630,6 +662,9 @@ void Emitter::add(const TestCase& test) {
 void Emitter::finish() {
   if (callee_) main_ << "\nunsigned q_callee_failures(void);\nvoid q_callee_set_case(unsigned c);\n";
   main_ << "\nint main(void)\n{\n  unsigned q_total;\n  (void)q_check; (void)q_check_all; (void)q_check_bits;\n";
+  if (stages())
+    main_ << "  signal(SIGSEGV, q_on_crash); signal(SIGBUS, q_on_crash); signal(SIGILL, q_on_crash); "
+             "signal(SIGFPE, q_on_crash);\n";
   for (size_t i = 0; i < seeds_.size(); ++i) {
     main_ << "  q_case = " << i << ";";
     if (callee_) main_ << " q_callee_set_case(" << i << ");";

@@ -33,6 +33,10 @@ struct EmitOptions {
   CheckStyle checks = CheckStyle::kTable;
   /// Comment lines for the top of the (main) file, without "/* */".
   std::vector<std::string> header;
+  /// Two files only: the program notes where it is (caller passing, callee
+  /// reading argument i, ...) and a crash prints "QUEST-CRASH-AT <where>" on
+  /// stderr, so a crash's signature says where it happened (the hunt).
+  bool crash_stages = false;
 };
 
 class Emitter {
@@ -49,6 +53,7 @@ class Emitter {
 
  private:
   void prologue(std::ostream& out, bool is_callee_file);
+  bool stages() const { return options_.crash_stages; }
 
   std::ostream& main_;
   std::ostream* callee_;

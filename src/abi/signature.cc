@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "sysv_class.h"
+
 #include <cctype>
 #include <optional>
 
@@ -47,6 +49,43 @@ const CType* root_of(const TestCase& test, std::string_view& rest) {
     return i && *i < s.args.size() ? s.args[*i].get() : nullptr;
   }
   return nullptr;
+}
+
+// A top-level argument's class for signatures: its type class, and on
+// x86_64 the psABI classes of its eightbytes ("struct INTEGER+SSE"), which
+// decide the registers it travels in.
+std::string argument_class(const CType& type, const std::string& arch) {
+  if (arch != "x86_64" || !is_aggregate(type.kind)) return type_class(type);
+  return fmt::format("{} {}", type_class(type), class_mix(classify(type)));
+}
+
+// Where a crash happened, from the program's last stage ("callee arg 2",
+// "caller call"): the place, and the class of the argument being read.
+void crash_place(const TestCase& test, const std::string& arch, const std::string& stage, FailureSignature& s) {
+  const Signature& sig = test.signature;
+  auto index_after = [&](std::string_view prefix) -> std::optional<size_t> {
+    if (!stage.starts_with(prefix)) return std::nullopt;
+    size_t n = 0;
+    for (char c : std::string_view(stage).substr(prefix.size())) {
+      if (c < '0' || c > '9') return std::nullopt;
+      n = n * 10 + static_cast<size_t>(c - '0');
+    }
+    return n;
+  };
+  if (auto i = index_after("callee arg "); i && *i < sig.args.size()) {
+    s.where = "callee reading param";
+    s.what += " " + argument_class(*sig.args[*i], arch);
+  } else if (auto v = index_after("callee vararg "); v && *v < sig.varargs.size()) {
+    s.where = "callee reading vararg";
+    s.what += " " + argument_class(*sig.varargs[*v], arch);
+  } else if (stage == "caller call") {
+    s.where = "call";  // passing the arguments, or the callee's prologue
+  } else if (stage == "caller result") {
+    s.where = "caller storing result";
+    s.what += " " + argument_class(*sig.result, arch);
+  } else {
+    s.where = stage;
+  }
 }
 
 }  // namespace
@@ -142,6 +181,7 @@ FailureSignature signature_of(const TestCase& test, const CompilerPair& pair, co
     // "killed by SIGSEGV": the signal tells a bad stack from a bad pointer.
     const size_t by = outcome.detail.find("killed by ");
     if (by != std::string::npos) s.what = outcome.detail.substr(by + 10, outcome.detail.find_first_of(" \n:", by + 10) - by - 10);
+    if (!outcome.crash_stage.empty()) crash_place(test, arch, outcome.crash_stage, s);
     return s;
   }
   if (outcome.kind == Outcome::kCallerCompileError || outcome.kind == Outcome::kCalleeCompileError ||
@@ -163,6 +203,11 @@ FailureSignature signature_of(const TestCase& test, const CompilerPair& pair, co
   }
   const CType* leaf = leaf_at(test, m.field);
   s.what = leaf ? type_class(*leaf) : "unknown";
+  // A member: the class of the argument holding it tells apart a wrong
+  // double in a one-float union from one in an INTEGER+SSE struct.
+  std::string_view rest = m.field;
+  if (s.where.ends_with("member"))
+    if (const CType* top = root_of(test, rest)) s.what += " in " + argument_class(*top, arch);
   return s;
 }
 

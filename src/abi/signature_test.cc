@@ -40,13 +40,26 @@ TEST(Signature, ClassesNameWhereAndWhatNotTheSeed) {
   BuildOutcome o{.kind = BuildOutcome::Kind::kMismatch};
   o.mismatches.push_back(*parse_mismatch(
       "QUEST-MISMATCH case=0 seed=1 function=q1_callee field=arg1.b.b[1] expected=00 received=01"));
-  EXPECT_EQ(signature_of(t, pair, "x86_64", o).key(), "gcc:clang|x86_64|mismatch|param member|int128");
+  // A member names the psABI class of the argument holding it (on x86_64).
+  EXPECT_EQ(signature_of(t, pair, "x86_64", o).key(), "gcc:clang|x86_64|mismatch|param member|int128 in union MEMORY");
+  EXPECT_EQ(signature_of(t, pair, "aarch64", o).key(), "gcc:clang|aarch64|mismatch|param member|int128 in union");
   o.mismatches[0] = *parse_mismatch("QUEST-MISMATCH case=0 seed=9 function=layout field=sizeof:q9_e1 expected=04 received=01");
   EXPECT_EQ(signature_of(t, pair, "x86_64", o).key(), "gcc:clang|x86_64|mismatch|layout|sizeof enum");
   BuildOutcome crash{.kind = BuildOutcome::Kind::kCrash};
   EXPECT_EQ(signature_of(t, pair, "aarch64", crash).key(), "gcc:clang|aarch64|crash||");
   crash.detail = "killed by SIGSEGV";
   EXPECT_EQ(signature_of(t, pair, "x86_64", crash).key(), "gcc:clang|x86_64|crash||SIGSEGV");
+  // Where the program was: two crashes in different places are two bugs.
+  crash.crash_stage = "callee arg 1";
+  EXPECT_EQ(signature_of(t, pair, "x86_64", crash).key(),
+            "gcc:clang|x86_64|crash|callee reading param|SIGSEGV union MEMORY");
+  crash.crash_stage = "callee vararg 0";
+  EXPECT_EQ(signature_of(t, pair, "x86_64", crash).key(),
+            "gcc:clang|x86_64|crash|callee reading vararg|SIGSEGV complex double");
+  crash.crash_stage = "caller call";
+  EXPECT_EQ(signature_of(t, pair, "x86_64", crash).key(), "gcc:clang|x86_64|crash|call|SIGSEGV");
+  crash.crash_stage = "callee arg 7";  // no such argument: the stage as it is
+  EXPECT_EQ(signature_of(t, pair, "x86_64", crash).key(), "gcc:clang|x86_64|crash|callee arg 7|SIGSEGV");
   BuildOutcome ice{.kind = BuildOutcome::Kind::kCalleeCompileError,
                    .detail = "exit 1: case-callee.c:54: error: ';' expected (got \"q1_arg0\")\nmore"};
   EXPECT_EQ(signature_of(t, pair, "x86_64", ice).key(),

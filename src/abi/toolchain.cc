@@ -216,10 +216,16 @@ BuildOutcome build_and_run(ProcessRunner& runner, const std::filesystem::path& d
     outcome.kind = BuildOutcome::Kind::kTimeout;
   } else if (ran.signal) {
     outcome.kind = BuildOutcome::Kind::kCrash;
+    const std::string_view marker = "QUEST-CRASH-AT ";
+    if (const size_t at = ran.err.rfind(marker); at != std::string::npos) {
+      const size_t from = at + marker.size();
+      outcome.crash_stage = ran.err.substr(from, ran.err.find('\n', from) - from);
+    }
   } else if (!outcome.mismatches.empty() || !ran.ok()) {
     outcome.kind = BuildOutcome::Kind::kMismatch;
   }
   outcome.detail = ran.describe();
+  if (!outcome.crash_stage.empty()) outcome.detail += " at " + outcome.crash_stage;
   return outcome;
 }
 

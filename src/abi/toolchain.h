@@ -81,6 +81,9 @@ struct BuildOutcome {
   std::vector<Mismatch> mismatches;
   std::vector<std::string> commands;  ///< what ran, one shell-quoted line each
   std::string detail;                 ///< the failing step's message or output
+  /// For a crash of a program emitted with crash stages: where it was
+  /// ("callee arg 2", "caller call", ...); empty when it did not say.
+  std::string crash_stage;
 };
 std::string kind_name(BuildOutcome::Kind kind);
 

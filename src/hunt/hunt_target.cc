@@ -159,7 +159,7 @@ void HuntTarget::attribute(const std::vector<abi::TestCase>& cases, size_t first
                            std::vector<RunResult>& out) {
   {
     std::ofstream main(setup_.scratch / "case-main.c"), callee(setup_.scratch / "case-callee.c");
-    abi::Emitter emitter(main, &callee, {});
+    abi::Emitter emitter(main, &callee, {.crash_stages = true});
     for (size_t i = first; i < last; ++i) {
       abi::TestCase named = cases[i];
       named.seed = i - first + 1;  // distinct names inside one program
