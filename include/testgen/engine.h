@@ -194,8 +194,8 @@ struct EngineOptions {
   /// call each; counted, not timed, so the same seed gives the same result).
   /// At 1 a finding is reduced as soon as it is found and exploration
   /// waits. Below 1 findings are saved as found and reduced
-  /// `reduction_slice` steps at a time between batches (the least reduced
-  /// first), so that a target rich in bugs is still explored. When the
+  /// `reduction_slice` steps at a time between batches (the earliest
+  /// found first, to its end), so that a target rich in bugs is still explored. When the
   /// budget ends, unfinished reductions go on while time is left; those cut
   /// off stay as found or part-reduced (Finding::reduction_finished false).
   double reduction_share = 1;

@@ -111,7 +111,8 @@ TypePtr with_signed(const TypePtr& type) {
 }
 
 TypePtr packed(const TypePtr& type) {
-  if (!is_aggregate(type->kind)) throw TypeError(fmt::format("packed: needs a struct or union, not {}", base_spelling(type->kind)));
+  if (type->kind == Kind::kBitfield || type->kind == Kind::kVoid)
+    throw TypeError(fmt::format("packed: needs a struct, a union or a member's type, not {}", base_spelling(type->kind)));
   CType t = *type;
   t.packed = true;
   return make(std::move(t));

@@ -60,7 +60,11 @@ struct CType {
   /// Members (struct, union) or parameter types (function pointer).
   std::vector<TypePtr> members;
   bool variadic = false;  ///< function pointer to a variadic function
-  bool packed = false;    ///< struct/union with __attribute__((packed))
+  /// Struct/union: __attribute__((packed)) on the type. A scalar, pointer
+  /// or array: on the member declared with it, which then has alignment 1,
+  /// or `align` with it (packed, aligned(4) long long: an under-aligned
+  /// member that can straddle an eightbyte).
+  bool packed = false;
   /// Struct/union: __attribute__((aligned(N))) on the type. Any other type:
   /// _Alignas(N) on the member declared with it (only inside an aggregate).
   int align = 0;

@@ -4,6 +4,7 @@
 
 #include "sysv_class.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 
@@ -56,7 +57,14 @@ const CType* root_of(const TestCase& test, std::string_view& rest) {
 // decide the registers it travels in.
 std::string argument_class(const CType& type, const std::string& arch) {
   if (arch != "x86_64" || !is_aggregate(type.kind)) return type_class(type);
-  return fmt::format("{} {}", type_class(type), class_mix(classify(type)));
+  // The set of classes, not their sequence: SSE and SSE+SSE travel alike,
+  // and more detail would split one bug into many signatures.
+  std::vector<ArgClass> kinds;
+  for (ArgClass c : classify(type))
+    if (c != ArgClass::kSseUp && c != ArgClass::kX87Up && std::find(kinds.begin(), kinds.end(), c) == kinds.end())
+      kinds.push_back(c);
+  std::sort(kinds.begin(), kinds.end());
+  return fmt::format("{} {}", type_class(type), class_mix(kinds));
 }
 
 // Where a crash happened, from the program's last stage ("callee arg 2",

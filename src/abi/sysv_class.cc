@@ -35,7 +35,8 @@ Layout scalar_layout(const CType& t) {
 // the member asks for more with _Alignas.
 uint64_t member_align(const CType& parent, const CType& member) {
   const uint64_t own = std::max<uint64_t>(layout_of(member).align, static_cast<uint64_t>(member.align));
-  return parent.packed ? std::max<uint64_t>(1, static_cast<uint64_t>(member.align)) : own;
+  const bool packed_member = member.packed && !is_aggregate(member.kind);
+  return parent.packed || packed_member ? std::max<uint64_t>(1, static_cast<uint64_t>(member.align)) : own;
 }
 
 // Calls `visit(member, bit_offset)` for each member of a struct, as laid out.

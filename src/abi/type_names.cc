@@ -96,7 +96,11 @@ std::string TypeNames::body(const CType& type) const {
   for (size_t i = 0; i < type.members.size(); ++i) {
     const CType& m = *type.members[i];
     out += " " + declare(m, is_unnamed(m) ? "" : member_name(i));
-    if (m.align && !is_aggregate(m.kind)) out += fmt::format(" __attribute__((aligned({})))", m.align);
+    if (!is_aggregate(m.kind)) {
+      if (m.packed && m.align) out += fmt::format(" __attribute__((packed, aligned({})))", m.align);
+      else if (m.packed) out += " __attribute__((packed))";
+      else if (m.align) out += fmt::format(" __attribute__((aligned({})))", m.align);
+    }
     out += ";";
   }
   return out + " }";

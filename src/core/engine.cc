@@ -393,12 +393,9 @@ struct Engine::Impl {
     if (opt.on_finding) opt.on_finding(report.findings[r.finding]);
   }
 
-  // The reduction with the fewest steps so far (the earliest found among equals).
-  Reduction& least_reduced() {
-    return *std::min_element(reductions.begin(), reductions.end(), [&](const Reduction& a, const Reduction& b) {
-      return report.findings[a.finding].shrink_calls < report.findings[b.finding].shrink_calls;
-    });
-  }
+  // The finding reduced next: the earliest found, so that findings end
+  // reduced one after the other instead of all staying half done.
+  Reduction& next_reduction() { return reductions.front(); }
 
   // Between batches: reduce while reduction's share of the calls is below
   // reduction_share (exploration batches and shrink steps are one call each).
@@ -407,7 +404,7 @@ struct Engine::Impl {
     if (share <= 0 || share >= 1) return;  // none, or each was reduced when found
     while (!reductions.empty() && !interrupted() && budget_left_in_time() &&
            static_cast<double>(reduce_calls) < share / (1 - share) * static_cast<double>(batches_run)) {
-      Reduction& r = least_reduced();
+      Reduction& r = next_reduction();
       if (reduce_slice(r, std::max<size_t>(1, opt.reduction_slice))) finish(r);
     }
   }
@@ -416,7 +413,7 @@ struct Engine::Impl {
   // left; what is cut off is told as it stands.
   void reduce_the_rest() {
     while (!reductions.empty() && !interrupted() && budget_left_in_time()) {
-      Reduction& r = least_reduced();
+      Reduction& r = next_reduction();
       if (reduce_slice(r, opt.shrinking.max_calls)) finish(r);
     }
     // Cut off by the time limit: one more run each keeps what the reduction

@@ -384,6 +384,39 @@ Test.varargs = {
   end,
   dialect = "c11", needs = {"complex"}}
 
+-- What tcc and pcc can build (no _Complex): structs and unions returned
+-- from variadic functions, which the varargs suite also makes but needs
+-- _Complex for.
+Test.variadic = {
+  doc = "variadic functions returning structs and unions; every type but _Complex after ...",
+  test = function()
+    return {
+      args = R.list(R.choose(1, 3), R.oneof{R.int, R.double, R.pointer(R.char), C.small}),
+      varargs = R.list(R.choose(1, 8), R.freq{4, C.scalar, 2, C.small, 1, R.array(R.int, R.choose(1, 3))}),
+      result = R.freq{1, C.scalar, 3, C.small, 1, C.aggregate},
+      static = R.flip,
+    }
+  end,
+  dialect = "c11"}
+
+-- Members a calling convention classifies differently from their type:
+-- packed ones (alignment 1 inside an unpacked struct), under-aligned ones
+-- (packed, aligned(4) long long or double: a field straddling an eightbyte
+-- makes the whole argument MEMORY), and long double beside other members.
+local under_aligned = R.oneof{R.aligned(4, R.packed(R.longlong)), R.aligned(4, R.packed(R.double)),
+                              R.aligned(2, R.packed(R.int)), R.packed(R.oneof{R.short, R.int, R.longlong, R.float, R.double})}
+local psabi_member = R.freq{3, C.scalar, 2, under_aligned}
+Test.psabi = {
+  doc = "packed and under-aligned members (aligned(4) long long) in unpacked structs; long double in small aggregates",
+  test = suite{arg = R.oneof{
+      R.struct(R.list(R.choose(1, 4), psabi_member)),
+      R.union(R.list(R.choose(1, 3), psabi_member)),
+      R.struct(R.list(R.choose(1, 3), R.oneof{R.longdouble, R.float, R.double, C.ints})),
+      C.scalar},
+    vararg = R.struct(R.list(R.choose(1, 3), psabi_member)),
+    nargs = R.choose(1, 10)},
+  dialect = "gnu11", needs = {"gnu"}}
+
 Test.registers = {
   doc = "16 to 32 parameters mixing integer, floating and small aggregate classes: registers run out",
   test = suite{arg = R.freq{4, C.ints, 4, C.floats, 1, C.small}, nargs = R.choose(16, 32),
