@@ -104,6 +104,20 @@ class Target {
   /// order. Targets whose runs have a high fixed cost (building a program)
   /// override this; the default runs them one by one.
   virtual std::vector<RunResult> run_batch(std::span<const Cursor> inputs);
+  /// Runs the inputs in order and may stop at the first failure that ends
+  /// the whole run (a crash of the one program that holds them all): the
+  /// results of a prefix, at least one. What shrink look-ahead asks, where
+  /// only the first failure in order counts. The default is run_batch.
+  virtual std::vector<RunResult> run_until_failure(std::span<const Cursor> inputs) { return run_batch(inputs); }
+  /// How many shrink candidates of `failure` to run together in one
+  /// run_batch (see shrink_batched): 1, the default, runs them one by one.
+  /// A target whose batches pin every result at the cost of one run (a
+  /// program whose output names each case's mismatch) says more; one whose
+  /// batches must be split to tell who failed (a crash) keeps 1.
+  virtual size_t shrink_lookahead(const RunResult& failure) const {
+    (void)failure;
+    return 1;
+  }
   /// A readable rendering of the input drawn at `input` (for reports).
   virtual std::string describe(const Cursor& input) = 0;
 };
@@ -179,6 +193,12 @@ struct EngineOptions {
   bool novelty = true;
   /// Chance of mutating a kept parent rather than generating afresh.
   double mutate_ratio = 0.8;
+  /// Add crossover to the mutation operators: a parent's list (its steps)
+  /// joined with a run of a donor's list of the same site, the donor picked
+  /// among a few weighted draws as the one holding the most rare features
+  /// the parent lacks. For inputs that are lists of steps (scenario
+  /// mutations), where a rare outcome needs the steps of two parents.
+  bool crossover = false;
   /// Let mutations set integers to values the code compared them with, when
   /// a coverage source sees comparisons (CoverageSource::hints).
   bool use_hints = true;
@@ -251,7 +271,8 @@ struct Finding {
   std::string detail;
   uint64_t found_at_run = 0;  ///< 1-based run index
   double found_at_seconds = 0;  ///< since the engine started
-  size_t shrink_calls = 0;
+  size_t shrink_calls = 0;   ///< candidates the reduction's steps asked about
+  size_t shrink_rounds = 0;  ///< target calls they took (fewer: candidates run together)
   /// The reduction stopped at its budget (calls or time), not at a minimum.
   bool shrink_budget_spent = false;
   /// The reduction ran to its end (a minimum, or its budget); false when
@@ -294,8 +315,14 @@ class Engine {
 std::pair<RunResult, ChoiceTree> replay(Target& target, const ChoiceTree& tree, int size);
 /// Renders the value `tree` produces.
 std::string describe(Target& target, const ChoiceTree& tree, int size);
-/// Shrinks a failing tree of `target`, keeping `signature`.
+/// Replays the trees in one Target::run_until_failure: the results of a
+/// prefix of them (at least one), each with the forced tree it used.
+std::vector<std::pair<RunResult, ChoiceTree>> replay_batch(Target& target, std::span<const ChoiceTree> trees, int size);
+/// Shrinks a failing tree of `target`, keeping `signature`. With a
+/// `lookahead` above 1 the candidates are run that many at a time
+/// (shrink_batched, at most `max_rounds` batches); the result is the same.
 ShrinkResult minimize(Target& target, const ChoiceTree& failing, const std::string& signature,
-                      int size, ShrinkOptions options = {});
+                      int size, ShrinkOptions options = {}, size_t lookahead = 1,
+                      size_t max_rounds = static_cast<size_t>(-1));
 
 }  // namespace testgen

@@ -28,6 +28,15 @@ void nudge(ChoiceTree& tree, const NodePath& path, Rng& rng);
 /// made by the same site. Returns false when the trees share no site.
 bool splice(ChoiceTree& into, const ChoiceTree& donor, Rng& rng);
 
+/// Joins two lists made by the same site: the first elements of a list in
+/// `into` (all of them, or a prefix) followed by a run of elements of the
+/// donor's list, within the list's length range. A parent that reached one
+/// rare thing with its steps and a donor that reached another with its own
+/// give a child that holds both sets of steps (AFL's splicing, at the
+/// level of list elements). False when no list of `into` has a non-empty
+/// counterpart in `donor`.
+bool crossover(ChoiceTree& into, const ChoiceTree& donor, Rng& rng);
+
 /// Lengthens the list at `path` by one element, keeping the elements it has;
 /// the next run draws the new last element fresh. False when `path` is not a
 /// list or its length is at its maximum. Stacking one more step on a parent
@@ -50,5 +59,7 @@ struct Mutator {
 
 /// The registered operators: redraw, nudge, splice, append.
 std::span<const Mutator> mutators();
+/// The crossover operator, for engines that add it to the table (EngineOptions::crossover).
+const Mutator& crossover_mutator();
 
 }  // namespace testgen

@@ -54,6 +54,10 @@ struct ShrinkOptions {
   /// kept by the caller across slices: a slice that walks a pass again
   /// skips them without a call. Null: no memo.
   std::unordered_set<uint64_t>* rejected = nullptr;
+  /// Checked with the budget before each call: true ends the reduction
+  /// there, as a spent budget does (shrink_batched stops a pass of
+  /// look-ahead with it).
+  std::function<bool()> halt;
 };
 
 struct ShrinkPassStats {
@@ -71,10 +75,29 @@ struct ShrinkResult {
   /// With the budget spent: the pass it stopped in (ShrinkOptions::first_pass
   /// of the next slice); 0 otherwise.
   size_t resume_at = 0;
+  /// Oracle rounds: calls for shrink(), batches for shrink_batched().
+  size_t rounds = 0;
 };
 
 /// Shrinks `failing` (a forced tree that fails).
 ShrinkResult shrink(const ChoiceTree& failing, const ShrinkOracle& oracle, ShrinkOptions options = {});
+
+/// Runs candidates together (one build of a program that holds them all):
+/// one answer per candidate, in order, each as a ShrinkOracle's; or the
+/// answers of a prefix (at least one), when the run ended at a failure.
+using BatchShrinkOracle = std::function<std::vector<std::optional<ChoiceTree>>(std::span<const ChoiceTree> candidates)>;
+
+/// The reduction shrink() makes, step for step, with the candidates asked
+/// `lookahead` at a time. Each round looks ahead on the assumption that
+/// candidates not yet asked do not fail; the first of them that does fail
+/// is where shrink() would have gone, so it is taken and the rest of the
+/// round is dropped (or, if it fails too, remembered). A target whose
+/// runs have a high fixed cost pays it once per round instead of once per
+/// candidate. `max_rounds` bounds the oracle rounds; options.max_calls
+/// bounds the steps as it does for shrink() (so both stop at the same
+/// tree); options.max_seconds is checked between rounds.
+ShrinkResult shrink_batched(const ChoiceTree& failing, const BatchShrinkOracle& oracle, size_t lookahead,
+                            size_t max_rounds, ShrinkOptions options = {});
 
 /// The names of the passes, in the order they run.
 std::span<const std::string_view> shrink_passes();

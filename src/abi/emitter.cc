@@ -624,9 +624,14 @@ const char *volatile q_stage = "start";
 static void q_on_crash(int sig)
 {
   const char *s = q_stage;
-  size_t n = 0;
+  char digits[16];
+  unsigned c = q_case;
+  size_t n = 0, d = sizeof digits;
   while (s[n]) n++;
-  if (write(2, "QUEST-CRASH-AT ", 15) < 0 || write(2, s, n) < 0 || write(2, "\n", 1) < 0) n = 0;
+  fflush(stdout); /* the mismatch lines of the cases before: a crash inside a case is not inside stdio */
+  do digits[--d] = (char)('0' + c % 10); while ((c /= 10) && d > 0);
+  if (write(2, "QUEST-CRASH-CASE ", 17) < 0 || write(2, digits + d, sizeof digits - d) < 0 || write(2, "\n", 1) < 0 ||
+      write(2, "QUEST-CRASH-AT ", 15) < 0 || write(2, s, n) < 0 || write(2, "\n", 1) < 0) n = 0;
   signal(sig, SIG_DFL);
   raise(sig);
 }

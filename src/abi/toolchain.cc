@@ -221,6 +221,9 @@ BuildOutcome build_and_run(ProcessRunner& runner, const std::filesystem::path& d
       const size_t from = at + marker.size();
       outcome.crash_stage = ran.err.substr(from, ran.err.find('\n', from) - from);
     }
+    const std::string_view case_marker = "QUEST-CRASH-CASE ";
+    if (const size_t at = ran.err.rfind(case_marker); at != std::string::npos)
+      outcome.crash_case = static_cast<unsigned>(std::strtoul(ran.err.c_str() + at + case_marker.size(), nullptr, 10));
   } else if (!outcome.mismatches.empty() || !ran.ok()) {
     outcome.kind = BuildOutcome::Kind::kMismatch;
   }

@@ -84,6 +84,8 @@ struct BuildOutcome {
   /// For a crash of a program emitted with crash stages: where it was
   /// ("callee arg 2", "caller call", ...); empty when it did not say.
   std::string crash_stage;
+  /// The case (its index in the program) that was running when it crashed.
+  std::optional<unsigned> crash_case;
 };
 std::string kind_name(BuildOutcome::Kind kind);
 

@@ -55,6 +55,11 @@ void add_options(CLI::App& app, hunt::HuntRequest& r, FrontOptions& g, bool& qui
                  "finding as soon as it is found); findings wait, saved as found, and are reduced in turns")
       ->capture_default_str()
       ->check(number_in(0.05, 1.0));
+  app.add_option("--shrink-lookahead", r.shrink_lookahead,
+                 "shrink candidates of a mismatch built together as one program (1: one build per candidate); "
+                 "the reduction is the same, in fewer builds")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
   app.add_flag("-q,--quiet", quiet, "no progress line");
   add_global_options(app, g);
 }

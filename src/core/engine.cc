@@ -62,14 +62,54 @@ std::string describe(Target& target, const ChoiceTree& tree, int size) {
   return target.describe(source.root());
 }
 
+std::vector<std::pair<RunResult, ChoiceTree>> replay_batch(Target& target, std::span<const ChoiceTree> trees, int size) {
+  std::vector<ChoiceTree> copies(trees.begin(), trees.end());
+  std::vector<std::unique_ptr<Source>> sources;
+  std::vector<Cursor> cursors;
+  for (ChoiceTree& copy : copies) {
+    sources.push_back(std::make_unique<Source>(copy, SourceOptions{.seed = 0, .size = size, .fill = Fill::kSimplest}));
+    cursors.push_back(sources.back()->root());
+  }
+  std::vector<RunResult> results;
+  try {
+    results = target.run_until_failure(cursors);
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception&) {
+    results.clear();  // one by one below, so each tree gets its own verdict
+  }
+  if (results.empty() || results.size() > copies.size()) {
+    results.clear();
+    for (const Cursor& at : cursors) results.push_back(run_guarded(target, at));
+  }
+  std::vector<std::pair<RunResult, ChoiceTree>> out;
+  for (size_t i = 0; i < results.size(); ++i) {
+    sources[i]->finish();
+    out.emplace_back(std::move(results[i]), copies[i].forced_only());
+  }
+  return out;
+}
+
 ShrinkResult minimize(Target& target, const ChoiceTree& failing, const std::string& signature,
-                      int size, ShrinkOptions options) {
-  ShrinkOracle oracle = [&](const ChoiceTree& candidate) -> std::optional<ChoiceTree> {
-    auto [result, forced] = replay(target, candidate, size);
-    if (result.verdict == Verdict::kFail && result.signature == signature) return forced;
+                      int size, ShrinkOptions options, size_t lookahead, size_t max_rounds) {
+  auto same_failure = [&](RunResult& result, ChoiceTree& forced) -> std::optional<ChoiceTree> {
+    if (result.verdict == Verdict::kFail && result.signature == signature) return std::move(forced);
     return std::nullopt;
   };
-  return shrink(failing, oracle, options);
+  if (lookahead <= 1) {
+    ShrinkOracle oracle = [&](const ChoiceTree& candidate) -> std::optional<ChoiceTree> {
+      auto [result, forced] = replay(target, candidate, size);
+      return same_failure(result, forced);
+    };
+    if (max_rounds < options.max_calls) options.max_calls = max_rounds;
+    return shrink(failing, oracle, options);
+  }
+  BatchShrinkOracle oracle = [&](std::span<const ChoiceTree> candidates) {
+    std::vector<std::optional<ChoiceTree>> answers;
+    for (auto& [result, forced] : replay_batch(target, candidates, size)) answers.push_back(same_failure(result, forced));
+    return answers;
+  };
+  return shrink_batched(failing, oracle, lookahead, max_rounds, options);
 }
 
 struct Engine::Impl {
@@ -182,14 +222,39 @@ struct Engine::Impl {
     return true;
   }
 
-  void mutate(ChoiceTree& tree, std::vector<std::string>& log) {
-    const auto table = mutators();
+  // A donor for `parent`'s crossover: of a few weighted draws, the one
+  // whose features the parent lacks are rarest (ties: the first drawn).
+  size_t donor_for(size_t parent) {
+    size_t best = pick_parent();
+    double best_gain = -1;
+    for (int draw = 0; draw < 4; ++draw) {
+      const size_t d = draw == 0 ? best : pick_parent();
+      if (d == parent) continue;
+      double gain = 0;
+      for (Feature f : queue[d].features)
+        if (!queue[parent].features.contains(f))
+          gain += (opt.feature_weight ? opt.feature_weight(f) : 1.0) / static_cast<double>(queue_frequency[f]);
+      if (gain > best_gain) {
+        best_gain = gain;
+        best = d;
+      }
+    }
+    return best;
+  }
+
+  void mutate(ChoiceTree& tree, std::vector<std::string>& log, size_t parent) {
+    const auto registered = mutators();
+    std::vector<const Mutator*> table;
+    for (const Mutator& m : registered) table.push_back(&m);
+    if (opt.crossover) table.push_back(&crossover_mutator());
     const size_t count = rng.below(4) == 0 ? 2 + rng.below(3) : 1;
     for (size_t i = 0; i < count; ++i) {
       if (mutate_by_hint(tree, log)) continue;
       for (int attempt = 0; attempt < 4; ++attempt) {
-        const Mutator& m = table[rng.below(table.size())];
-        const ChoiceTree* donor = queue.empty() ? nullptr : &queue[rng.below(queue.size())].tree;
+        const Mutator& m = *table[rng.below(table.size())];
+        const ChoiceTree* donor = queue.empty()                       ? nullptr
+                                  : m.name == crossover_mutator().name ? &queue[donor_for(parent)].tree
+                                                                       : &queue[rng.below(queue.size())].tree;
         if (auto what = m.apply(tree, donor, rng)) {
           log.push_back(*what);
           break;
@@ -342,13 +407,17 @@ struct Engine::Impl {
                         .first_pass = r.resume_at,
                         .rejected = r.rejected.get()};
     const Clock::time_point begun = Clock::now();
-    ShrinkResult shrunk = minimize(target, r.tree, finding.signature, opt.size, slice);
+    // A slice is `calls` target calls: batches of candidates, where the target runs them together.
+    const size_t lookahead = target.shrink_lookahead(r.found);
+    if (lookahead > 1) slice.max_calls = calls_left;
+    ShrinkResult shrunk = minimize(target, r.tree, finding.signature, opt.size, slice, lookahead, calls);
     r.started = true;
     r.seconds += std::chrono::duration<double>(Clock::now() - begun).count();
     r.tree = std::move(shrunk.tree);
     r.resume_at = shrunk.resume_at;
     finding.shrink_calls += shrunk.calls;
-    reduce_calls += shrunk.calls;
+    finding.shrink_rounds += shrunk.rounds;
+    reduce_calls += shrunk.rounds;
     if (finding.shrink_log.empty()) finding.shrink_log = std::move(shrunk.passes);
     else
       for (size_t i = 0; i < shrunk.passes.size() && i < finding.shrink_log.size(); ++i) {
@@ -468,7 +537,7 @@ struct Engine::Impl {
         } else if (!queue.empty() && rng.chance(opt.mutate_ratio)) {
           p.parent = pick_parent();
           p.tree = queue[*p.parent].tree;
-          mutate(p.tree, p.mutations);
+          mutate(p.tree, p.mutations, *p.parent);
         }
         p.source = std::make_unique<Source>(p.tree, SourceOptions{.seed = rng.next(),
                                                                   .size = opt.size,

@@ -32,7 +32,9 @@ class TwoBugs : public Target {
     for (int64_t v : gen_(at)) out += std::to_string(v) + " ";
     return out;
   }
+  size_t shrink_lookahead(const RunResult&) const override { return lookahead; }
   std::string log;
+  size_t lookahead = 1;
 
  private:
   static RunResult verdict(const std::vector<int64_t>& xs) {
@@ -116,6 +118,21 @@ TEST(EngineReduction, AReductionCutOffByItsCallsIsFinishedWithItsBudgetSpent) {
     EXPECT_TRUE(f.reduction_finished);
     EXPECT_TRUE(f.shrink_budget_spent);
     EXPECT_LE(f.shrink_calls, 3u);
+  }
+}
+
+TEST(EngineReduction, ATargetThatRunsCandidatesTogetherGetsTheSameReductionInFewerCalls) {
+  TwoBugs batched, single;
+  batched.lookahead = 6;
+  EngineReport a = Engine(batched, options_with_share(1)).run();
+  EngineReport b = Engine(single, options_with_share(1)).run();
+  ASSERT_EQ(a.findings.size(), b.findings.size());
+  ASSERT_FALSE(a.findings.empty());
+  for (size_t i = 0; i < a.findings.size(); ++i) {
+    EXPECT_EQ(a.findings[i].value_text, b.findings[i].value_text);
+    EXPECT_EQ(a.findings[i].shrink_calls, b.findings[i].shrink_calls) << "the same steps";
+    EXPECT_EQ(b.findings[i].shrink_rounds, b.findings[i].shrink_calls);
+    EXPECT_LT(a.findings[i].shrink_rounds * 2, a.findings[i].shrink_calls) << "in fewer target calls";
   }
 }
 

@@ -109,6 +109,65 @@ bool splice(ChoiceTree& into, const ChoiceTree& donor, Rng& rng) {
   return true;
 }
 
+namespace {
+
+size_t elements_of(const ChoiceNode& list) {
+  size_t n = 0;
+  while (const ChoiceNode* e = list.child(static_cast<uint32_t>(n + 1))) {
+    if (!e->forced) break;
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+bool crossover(ChoiceTree& into, const ChoiceTree& donor, Rng& rng) {
+  std::unordered_map<uint64_t, std::vector<NodePath>> donor_lists;  // by site
+  for (const NodePath& p : donor.forced_paths()) {
+    const ChoiceNode* n = donor.find(p);
+    if (n->kind == ChoiceKind::kList && n->site != 0 && elements_of(*n) > 0) donor_lists[n->site].push_back(p);
+  }
+  std::vector<std::pair<NodePath, const std::vector<NodePath>*>> matches;
+  for (const NodePath& p : into.forced_paths()) {
+    const ChoiceNode* n = into.find(p);
+    if (n->kind != ChoiceKind::kList) continue;
+    auto it = donor_lists.find(n->site);
+    if (it != donor_lists.end()) matches.emplace_back(p, &it->second);
+  }
+  if (matches.empty()) return false;
+  const auto& [to, froms] = matches[rng.below(matches.size())];
+  ChoiceNode* list = into.find(to);
+  const ChoiceNode* from = donor.find((*froms)[rng.below(froms->size())]);
+  ChoiceNode* length = list->child(0) ? first_decision_in(*list->child(0)) : nullptr;
+  if (!length || length->kind != ChoiceKind::kInteger) return false;
+
+  const size_t own = elements_of(*list), theirs = elements_of(*from);
+  // Half the time all of the parent's steps, else a prefix of at least one.
+  size_t keep = own == 0 || rng.chance(0.5) ? own : 1 + rng.below(own);
+  const size_t first = rng.below(theirs);
+  const auto most = static_cast<size_t>(std::max<int64_t>(length->hi, 0));
+  keep = std::min(keep, most > 0 ? most - 1 : 0);
+  const size_t take = std::min(theirs - first, most - keep);
+  if (take == 0 || static_cast<int64_t>(keep + take) < length->lo) return false;
+
+  std::erase_if(list->children, [&](const auto& c) { return c.first > keep; });
+  for (size_t i = 0; i < take; ++i)
+    list->child_or_create(static_cast<uint32_t>(keep + 1 + i)) =
+        std::move(*from->child(static_cast<uint32_t>(first + 1 + i))->clone());
+  length->value = static_cast<int64_t>(keep + take);
+  length->children.clear();
+  return true;
+}
+
+const Mutator& crossover_mutator() {
+  static const Mutator op{"crossover", [](ChoiceTree& t, const ChoiceTree* donor, Rng& rng) -> std::optional<std::string> {
+                            if (!donor || !crossover(t, *donor, rng)) return std::nullopt;
+                            return std::string("crossover");
+                          }};
+  return op;
+}
+
 std::span<const Mutator> mutators() {
   static const Mutator table[] = {
       {"redraw",

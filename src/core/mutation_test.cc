@@ -90,6 +90,50 @@ TEST(Mutation, AppendStopsAtTheMaximumLength) {
   EXPECT_FALSE(append_element(t, {}));
 }
 
+TEST(Mutation, CrossoverJoinsTheParentsStepsWithARunOfTheDonors) {
+  auto gen = g::list(g::choose(0, 8), g::choose(0, 1000000));
+  ChoiceTree parent, donor;
+  std::vector<int64_t> mine, theirs;
+  for (uint64_t seed = 1; mine.empty() || mine.size() > 4; ++seed) mine = draw(gen, parent = ChoiceTree(), seed);
+  for (uint64_t seed = 50; theirs.size() < 2 || theirs.size() > 4; ++seed) theirs = draw(gen, donor = ChoiceTree(), seed);
+  bool joined_whole = false;
+  for (uint64_t seed = 0; seed < 40; ++seed) {
+    ChoiceTree child = parent;
+    Rng rng(seed);
+    ASSERT_TRUE(crossover(child, donor, rng));
+    ChoiceTree copy = child;
+    const std::vector<int64_t> got = draw(gen, copy, 7);
+    ASSERT_LE(got.size(), 8u);
+    // A prefix of the parent's values, then a run of the donor's that goes to its end.
+    size_t k = 0;
+    while (k < got.size() && k < mine.size() && got[k] == mine[k]) ++k;
+    ASSERT_GE(k, 1u) << "the parent's first step is kept";
+    const std::vector<int64_t> rest(got.begin() + static_cast<std::ptrdiff_t>(k), got.end());
+    ASSERT_FALSE(rest.empty());
+    EXPECT_TRUE(std::equal(rest.rbegin(), rest.rend(), theirs.rbegin())) << "a run of the donor's to its end";
+    joined_whole |= k == mine.size() && rest.size() == theirs.size();
+  }
+  EXPECT_TRUE(joined_whole) << "sometimes all of both";
+  ChoiceTree other;
+  draw(g::flip(), other);
+  Rng rng(1);
+  EXPECT_FALSE(crossover(parent, other, rng)) << "no list of the same site";
+}
+
+TEST(Mutation, CrossoverStaysWithinTheMaximumLength) {
+  auto gen = g::list(g::choose(0, 3), g::choose(0, 9));
+  ChoiceTree a, b;
+  for (uint64_t seed = 1; draw(gen, a = ChoiceTree(), seed).size() != 3; ++seed) {}
+  for (uint64_t seed = 9; draw(gen, b = ChoiceTree(), seed).size() != 3; ++seed) {}
+  for (uint64_t seed = 0; seed < 30; ++seed) {
+    ChoiceTree child = a;
+    Rng rng(seed);
+    if (!crossover(child, b, rng)) continue;
+    ChoiceTree copy = child;
+    EXPECT_LE(draw(gen, copy, 1).size(), 3u);
+  }
+}
+
 TEST(Mutation, TableHasNamedOperators) {
   std::vector<std::string_view> names;
   for (const auto& m : mutators()) names.push_back(m.name);

@@ -80,12 +80,13 @@ class Shrinker {
       if (!progress && first == 0) break;  // a whole round changed nothing: a minimum
       first = 0;
     }
-    return ShrinkResult{std::move(current_), calls_, spent(), std::move(stats_), spent() ? stopped_in_ : 0};
+    const bool stopped = spent();
+    return ShrinkResult{std::move(current_), calls_, stopped, std::move(stats_), stopped ? stopped_in_ : 0, calls_};
   }
 
  private:
   bool spent() const {
-    if (calls_ >= options_.max_calls || interrupted()) return true;
+    if (calls_ >= options_.max_calls || interrupted() || (options_.halt && options_.halt())) return true;
     return options_.max_seconds > 0 &&
            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() >= options_.max_seconds;
   }

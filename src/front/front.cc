@@ -56,7 +56,8 @@ MinimizeReport Front::minimize(const CaseInfo& stored, Corpus& corpus, const Min
   MinimizeReport report;
   report.before = describe(*target, ran, stored.size);
   ShrinkResult shrunk = testgen::minimize(*target, ran, stored.signature, stored.size,
-                                          {.max_calls = request.max_runs, .max_seconds = request.max_seconds});
+                                          {.max_calls = request.max_runs, .max_seconds = request.max_seconds},
+                                          target->shrink_lookahead(before));
   auto [after, final_tree] = testgen::replay(*target, shrunk.tree, stored.size);
   report.runs = shrunk.calls;
   report.budget_spent = shrunk.budget_spent;

@@ -95,7 +95,8 @@ std::vector<PairResult> run_hunt(const HuntPlan& plan, const HuntCallbacks& call
         SubprocessRunner runner;
         HuntSetup setup{.suite = plan.suite, .pair = plan.pairs[i], .arch = plan.arch, .dialect = plan.dialect,
                         .scratch = plan.scratch_root / std::to_string(i), .build = plan.build,
-                        .lua_files = plan.lua_files};
+                        .lua_files = plan.lua_files,
+                        .shrink_lookahead = std::max<size_t>(1, plan.shrink_lookahead)};
         HuntTarget target(interpreter_for(plan, plan.seed + i), setup, runner);
         std::unique_ptr<CorpusView> store = shared ? std::make_unique<CorpusView>(shared, target.name()) : nullptr;
         double seconds = 0;

@@ -32,6 +32,8 @@ struct HuntPlan {
   /// Share of the builds reduction may take while the hunt explores (see
   /// EngineOptions::reduction_share): a pair rich in bugs is still explored.
   double reduction_share = 0.5;
+  /// Shrink candidates of a mismatch built together as one program.
+  size_t shrink_lookahead = 8;
   bool adapt = true;          ///< the adaptive model reweights choices toward new coverage
   double mutate_ratio = 0.3;  ///< builds are slow: fresh cases find more than mutants
   unsigned jobs = 1;    ///< pairs hunted at once

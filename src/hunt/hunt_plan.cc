@@ -72,7 +72,8 @@ std::unique_ptr<PreparedHunt> prepare_hunt(const HuntRequest& r, const std::func
   plan = HuntPlan{.suite = r.suite, .arch = arch.name, .seed = r.budget.rng_seed, .runs = r.budget.run_limit(),
                   .seconds = r.budget.seconds, .size = r.size, .batch = r.batch,
                   .shrink_calls = r.budget.shrink_calls, .shrink_seconds = r.budget.shrink_seconds,
-                  .shrink = r.budget.shrink, .reduction_share = r.reduction_share, .adapt = r.adapt,
+                  .shrink = r.budget.shrink, .reduction_share = r.reduction_share,
+                  .shrink_lookahead = r.shrink_lookahead, .adapt = r.adapt,
                   .mutate_ratio = r.mutate_ratio, .jobs = r.jobs, .unsafe_lua = r.unsafe_lua,
                   .expectations = &hunt->expectations};
   for (const std::string& f : r.lua_files) plan.lua_files.push_back(std::filesystem::absolute(f));

@@ -33,6 +33,7 @@ struct HuntRequest {
   bool adapt = true;
   double mutate_ratio = 0.3;
   double reduction_share = 0.5;
+  size_t shrink_lookahead = 8;
   bool unsafe_lua = false;
 };
 

@@ -13,6 +13,7 @@ json finding_json(const Finding& f, const PairResult& r, const Corpus* corpus, b
   json out = {{"pair", r.pair.spec()},          {"signature", f.signature},  {"case_id", f.case_id},
               {"reduced", f.value_text},        {"found", f.original_text},  {"detail", f.detail},
               {"found_at_run", f.found_at_run}, {"shrink_calls", f.shrink_calls},
+              {"shrink_builds", f.shrink_rounds},
               {"reduction", reduction_state(f, shrunk)},
               // false: a budget ran out first ('testgen minimize CASE_DIR' goes on)
               {"fully_reduced", reduction_state(f, shrunk) == "reduced"}};

@@ -155,8 +155,40 @@ std::vector<RunResult> HuntTarget::run_batch(std::span<const Cursor> inputs) {
   return out;
 }
 
-void HuntTarget::attribute(const std::vector<abi::TestCase>& cases, size_t first, size_t last,
-                           std::vector<RunResult>& out) {
+size_t HuntTarget::shrink_lookahead(const RunResult& failure) const {
+  // The signature is "pair|arch|kind|where|what".
+  // A mismatch line names its case; a crash says which case was running.
+  // Other failures (a build, a hang) would split the batch to learn whose.
+  const bool told = failure.signature.find("|mismatch|") != std::string::npos ||
+                    failure.signature.find("|crash|") != std::string::npos;
+  return told ? setup_.shrink_lookahead : 1;
+}
+
+std::vector<RunResult> HuntTarget::run_until_failure(std::span<const Cursor> inputs) {
+  std::vector<abi::TestCase> cases;
+  for (const Cursor& at : inputs) cases.push_back(draw(at));
+  const abi::BuildOutcome outcome = build(cases, 0, cases.size());
+  using Kind = abi::BuildOutcome::Kind;
+  if (cases.size() > 1 && outcome.kind == Kind::kCrash && outcome.crash_case && *outcome.crash_case < cases.size()) {
+    // The cases before the crash ran to their end (their mismatch lines
+    // were flushed); the crashing one is known; the rest never ran.
+    std::vector<RunResult> out;
+    for (size_t i = 0; i <= *outcome.crash_case; ++i) {
+      abi::BuildOutcome own = outcome;
+      own.mismatches.clear();
+      for (const abi::Mismatch& m : outcome.mismatches)
+        if (m.case_index == i) own.mismatches.push_back(m);
+      if (i < *outcome.crash_case) own.kind = own.mismatches.empty() ? Kind::kPassed : Kind::kMismatch;
+      out.push_back(result_of(cases[i], own, false));
+    }
+    return out;
+  }
+  std::vector<RunResult> out(cases.size());
+  attribute(cases, 0, cases.size(), out, &outcome);
+  return out;
+}
+
+abi::BuildOutcome HuntTarget::build(const std::vector<abi::TestCase>& cases, size_t first, size_t last) {
   {
     std::ofstream main(setup_.scratch / "case-main.c"), callee(setup_.scratch / "case-callee.c");
     abi::Emitter emitter(main, &callee, {.crash_stages = true});
@@ -167,8 +199,13 @@ void HuntTarget::attribute(const std::vector<abi::TestCase>& cases, size_t first
     }
     emitter.finish();
   }
-  const abi::BuildOutcome outcome = abi::build_and_run(runner_, setup_.scratch, "case", setup_.pair, setup_.build);
   ++builds_;
+  return abi::build_and_run(runner_, setup_.scratch, "case", setup_.pair, setup_.build);
+}
+
+void HuntTarget::attribute(const std::vector<abi::TestCase>& cases, size_t first, size_t last,
+                           std::vector<RunResult>& out, const abi::BuildOutcome* built) {
+  const abi::BuildOutcome outcome = built ? *built : build(cases, first, last);
   using Kind = abi::BuildOutcome::Kind;
   const bool lines_tell = outcome.kind == Kind::kPassed || (outcome.kind == Kind::kMismatch && !outcome.mismatches.empty());
   if (last - first == 1 || lines_tell) {

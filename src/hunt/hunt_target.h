@@ -24,6 +24,9 @@ struct HuntSetup {
   /// User Lua files the interpreter has loaded: kept with every reproducer
   /// (under lua/) so that replay can load them again.
   std::vector<std::filesystem::path> lua_files;
+  /// Shrink candidates of a mismatch built as one program (a mismatch line
+  /// names its case, so one build answers for all of them).
+  size_t shrink_lookahead = 8;
 };
 
 /// ABI-relevant shape classes of a case: per position (parameter index,
@@ -47,6 +50,12 @@ class HuntTarget : public Target {
   /// crash, hang, compile or link failure of a batch is pinned on one case
   /// by splitting the batch in halves and building each again.
   std::vector<RunResult> run_batch(std::span<const Cursor> inputs) override;
+  /// One program; a crash ends it, and the results are those of the cases
+  /// up to the one that crashed (the program says which).
+  std::vector<RunResult> run_until_failure(std::span<const Cursor> inputs) override;
+  /// HuntSetup::shrink_lookahead for a mismatch or a crash; 1 for a hang
+  /// or build failure, whose batch would be split to learn whose it is.
+  size_t shrink_lookahead(const RunResult& failure) const override;
   std::string describe(const Cursor& input) override;
 
   /// Programs built so far (a batch that had to be split counts each part).
@@ -54,8 +63,12 @@ class HuntTarget : public Target {
 
  private:
   abi::TestCase draw(const Cursor& input);
-  // Builds cases [first, last) of `cases` and fills their results.
-  void attribute(const std::vector<abi::TestCase>& cases, size_t first, size_t last, std::vector<RunResult>& out);
+  // Builds cases [first, last) of `cases` as one program and runs it.
+  abi::BuildOutcome build(const std::vector<abi::TestCase>& cases, size_t first, size_t last);
+  // Fills the results of cases [first, last) from their program's outcome
+  // (`built`, or a build now), splitting it when the outcome does not say whose.
+  void attribute(const std::vector<abi::TestCase>& cases, size_t first, size_t last, std::vector<RunResult>& out,
+                 const abi::BuildOutcome* built = nullptr);
   RunResult result_of(const abi::TestCase& test, const abi::BuildOutcome& outcome, bool alone) const;
   std::vector<Artifact> reproducer(const abi::TestCase& test, const abi::BuildOutcome& outcome,
                                    const std::string& signature) const;

@@ -12,27 +12,42 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 namespace {
 
-// Sum of closeness over the goals not met yet: what calibration climbs.
-double score_of(const RunSummary& summary, const std::vector<std::string>& unmet) {
+// Sum of closeness over the goals not met yet (the runner's "near.GOAL" stats).
+double closeness_to(const RunSummary& summary, const std::vector<std::string>& unmet) {
   double total = 0;
   for (const std::string& g : unmet) total += closeness(summary, g);
   return total;
 }
 
-double score(const RunOutcome& outcome, const std::vector<std::string>& unmet) {
-  return outcome.summary ? score_of(*outcome.summary, unmet) : -1;
+// What calibration climbs: closeness to the unmet goals first, where the
+// runner reports it; then how rare what the run reached is (rare
+// coverpoints reached together, counts in buckets few runs reached), which
+// every runner gives and which breaks closeness's plateaus.
+constexpr double kClosenessScale = 100;
+double score_of(const RunSummary& summary, const std::vector<std::string>& features, const ScenarioTarget& target,
+                const std::vector<std::string>& unmet) {
+  return kClosenessScale * closeness_to(summary, unmet) + target.rarity(features);
 }
 
-// The kept cases of this campaign's target closest to the unmet goals,
-// best first: where calibration starts (and starts again when a climb gets stuck).
-std::vector<std::pair<ChoiceTree, double>> starts(const Corpus& corpus, const std::string& target,
-                                                  const std::vector<std::string>& unmet, size_t how_many) {
+double score(const ScenarioTarget& target, const std::vector<std::string>& unmet) {
+  const RunOutcome& outcome = target.last_outcome();
+  return outcome.summary ? score_of(*outcome.summary, target.last_features(), target, unmet) : -1;
+}
+
+// The kept cases of this campaign's target that score best, best first:
+// where calibration starts (and starts again when a climb gets stuck).
+// `guided` says whether any of them is close to a goal by the runner's stats.
+std::vector<std::pair<ChoiceTree, double>> starts(const Corpus& corpus, const ScenarioTarget& target,
+                                                  const std::vector<std::string>& unmet, size_t how_many, bool& guided) {
   std::vector<std::pair<ChoiceTree, double>> found;
   for (const CaseInfo& c : corpus.cases()) {  // sorted: the same starts whatever order the directory lists
     const fs::path summary = c.dir / "run_summary.json";
-    if (c.target != target || !fs::exists(summary)) continue;
+    if (c.target != target.name() || !fs::exists(summary)) continue;
     try {
-      found.emplace_back(Corpus::read_tree(c.dir), score_of(parse_run_summary(read_file(summary), summary.string()), unmet));
+      const RunSummary s = parse_run_summary(read_file(summary), summary.string());
+      guided = guided || closeness_to(s, unmet) > 0;
+      found.emplace_back(Corpus::read_tree(c.dir),
+                         score_of(s, run_features(s, c.dir / "logs", target.feature_options()), target, unmet));
     } catch (const std::exception&) {
       continue;  // a case this campaign cannot read is no place to start from
     }
@@ -60,7 +75,9 @@ void add_up(EngineReport& total, EngineReport more, uint64_t explored) {
 void calibrate(ScenarioSession& session, Corpus& corpus, const CampaignOptions& options, EngineOptions base,
                const std::vector<std::string>& unmet, CampaignResult& result) {
   ScenarioTarget& target = session.target();
-  std::vector<std::pair<ChoiceTree, double>> from = starts(corpus, target.name(), unmet, 8);
+  target.freeze_rarity();
+  bool guided = false;
+  std::vector<std::pair<ChoiceTree, double>> from = starts(corpus, target, unmet, 8, guided);
   if (from.empty()) {
     result.calibration = {{"ran", false}, {"why", "no kept case to start from"}};
     return;
@@ -79,7 +96,7 @@ void calibrate(ScenarioSession& session, Corpus& corpus, const CampaignOptions& 
   calibrate.novelty = false;
   calibrate.on_progress = options.on_calibrate;
   calibrate.propose = [&]() -> std::optional<ChoiceTree> {
-    if (!first) climb.observe(score(target.last_outcome(), unmet));
+    if (!first) climb.observe(score(target, unmet));
     first = false;
     best = std::max(best, climb.best_score());
     std::optional<ChoiceTree> knob = climb.next();
@@ -92,10 +109,15 @@ void calibrate(ScenarioSession& session, Corpus& corpus, const CampaignOptions& 
     return knob;
   };
   EngineReport more = Engine(target, calibrate).run();
-  if (!first) climb.observe(score(target.last_outcome(), unmet));
+  if (!first) climb.observe(score(target, unmet));
   best = std::max(best, climb.best_score());
-  result.calibration = {{"ran", true},          {"runs", more.runs},     {"score_from", start_score},
-                        {"score_to", best},     {"starts", next_start},  {"climbed", climb.climbed()}};
+  result.calibration = {{"ran", true},
+                        {"runs", more.runs},
+                        {"climbs", guided ? "closeness to the goals (near.* stats), then rarity" : "rarity (no near.* stat)"},
+                        {"score_from", start_score},
+                        {"score_to", best},
+                        {"starts", next_start},
+                        {"climbed", climb.climbed()}};
   add_up(result.report, std::move(more), result.explored);
 }
 

@@ -107,6 +107,9 @@ EngineOptions scenario_engine_options(bool uniform, bool allow_nondeterministic,
                         .adapt = !uniform,
                         .novelty = !uniform,
                         .mutate_ratio = uniform ? 0.0 : 0.7,
+                        // A rare violation often needs the steps of two
+                        // parents, each of which reached one ingredient.
+                        .crossover = !uniform,
                         .stop_on_failure = false,
                         .store = &store,
                         .progress_every = 10};

@@ -6,9 +6,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include "testgen/corpus.h"
 #include "testgen/site.h"
@@ -42,29 +39,6 @@ std::string violation_signature(const RunSummary& summary) {
     parts.push_back(fmt::format("{}: {}", c.checker, first.empty() ? c.status : blank_numbers(first)));
   }
   return parts.empty() ? "rejected" : fmt::format("{}", fmt::join(parts, "; "));
-}
-
-std::string trace_kind_hash(const fs::path& trace) {
-  std::ifstream in(trace);
-  std::string line, kinds;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    // time_ms,node,kind,...: the third column.
-    const size_t a = line.find(',');
-    const size_t b = a == std::string::npos ? a : line.find(',', a + 1);
-    const size_t c = b == std::string::npos ? b : line.find(',', b + 1);
-    if (c != std::string::npos) kinds += line.substr(b + 1, c - b - 1) + "\n";
-  }
-  return fmt::format("trace_kind_hash:{}:{:016x}", trace.filename().string(), hash_bytes(kinds));
-}
-
-std::string hit_bucket(uint64_t count) {
-  if (count <= 3) return std::to_string(count);
-  if (count < 8) return "4-7";
-  if (count < 16) return "8-15";
-  if (count < 32) return "16-31";
-  if (count < 128) return "32-127";
-  return "128+";
 }
 
 double closeness(const RunSummary& summary, const std::string& coverpoint) {
@@ -160,6 +134,7 @@ RunResult ScenarioTarget::run(const Cursor& input) {
   const MutatedScenario s = scenarios_(input);
   ConfigRun run = run_config(processes_, setup_.runner, setup_.work_dir, s.doc);
   last_ = run.outcome;
+  last_features_.clear();
 
   RunResult result;
   result.labels["seed"] = setup_.context->seeds()[s.seed].name;
@@ -173,32 +148,24 @@ RunResult ScenarioTarget::run(const Cursor& input) {
     result.signature = outcome_signature(last_);
     result.detail = last_.error;
   } else {
-    // Observed items as leanguard-testgen named them: coverpoints, and trace signatures if asked.
-    result.feature_names = last_.summary->coverage;
+    // Observed items as leanguard-testgen named them (coverpoints, trace
+    // signatures if asked), and what else the run reports (run_features.h).
+    result.feature_names = run_features(*last_.summary, run.dir / "logs", feature_options());
     coverpoints_.insert(last_.summary->coverage.begin(), last_.summary->coverage.end());
-    if (setup_.hit_buckets)
-      for (const auto& [point, count] : last_.summary->hits)
-        if (count >= 2) result.feature_names.push_back(fmt::format("hits:{}:{}", point, hit_bucket(count)));
-    // Closeness to coverpoints not reached (a checker's "near.NAME" stats),
-    // in tenths: the steps toward a rare coverpoint are coverage too.
-    for (const std::string& point : near_points(*last_.summary)) {
-      const double near = closeness(*last_.summary, point);
-      if (near > 0 && near < 1) result.feature_names.push_back(fmt::format("near:{}:{:.1f}", point, std::floor(near * 10) / 10));
-    }
-    if (setup_.trace_signature) {
-      std::error_code ec;
-      for (fs::directory_iterator it(run.dir / "logs", ec), end; !ec && it != end; it.increment(ec))
-        if (!it->is_symlink() && it->is_regular_file() && it->path().string().ends_with("_events.csv"))
-          result.feature_names.push_back(trace_kind_hash(it->path()));
-    }
     for (const std::string& name : result.feature_names) {
       result.features.add(name);
+      ++feature_counts_[name];
       const bool goal = std::find(setup_.goals.begin(), setup_.goals.end(), name) != setup_.goals.end();
-      weights_.try_emplace(feature_of(name), goal                       ? 8.0
-                                             : name.starts_with("hits:") ? 0.125
-                                             : name.starts_with("near:") ? 2.0
-                                                                         : 1.0);
+      const bool asked_hash = setup_.trace_signature && name.starts_with("trace_kind_hash:");
+      weights_.try_emplace(feature_of(name), goal || asked_hash               ? (goal ? 8.0 : 1.0)
+                                             : name.starts_with("hits:")       ? 0.125
+                                             : name.starts_with("trace:")      ? 0.125
+                                             : name.starts_with("num:")        ? 0.25
+                                             : name.starts_with("trace_kind_") ? 0.25
+                                             : name.starts_with("near:")       ? 2.0
+                                                                               : 1.0);
     }
+    last_features_ = result.feature_names;
     if (last_.status == RunStatus::kReject) {
       result.verdict = Verdict::kFail;
       result.signature = outcome_signature(last_);
@@ -212,6 +179,24 @@ RunResult ScenarioTarget::run(const Cursor& input) {
   result.artifacts = case_files(s.doc, run, setup_.max_log_bytes);
   result.artifacts.push_back({"mutations.json", mutations_json(s.mutations).dump(2) + "\n"});
   return result;
+}
+
+FeatureOptions ScenarioTarget::feature_options() const {
+  const bool few = coverpoints_.size() < setup_.few_coverpoints;
+  return FeatureOptions{.hit_buckets = setup_.hit_buckets,
+                        .numbers = setup_.numbers,
+                        .trace_counts = setup_.trace_signature || few,
+                        .trace_hash = setup_.trace_signature || few};
+}
+
+double ScenarioTarget::rarity(const std::vector<std::string>& features) const {
+  double total = 0;
+  for (const std::string& name : features) {
+    auto it = frozen_counts_.find(name);
+    const double before = it == frozen_counts_.end() ? 0.0 : static_cast<double>(it->second);
+    total += feature_weight(feature_of(name)) / (1.0 + before);
+  }
+  return total;
 }
 
 double ScenarioTarget::feature_weight(Feature f) const {

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "mutation.h"
+#include "run_features.h"
 #include "runner.h"
 #include "testgen/engine.h"
 
@@ -24,6 +25,12 @@ struct ScenarioSetup {
   int64_t max_mutations = 4;
   std::vector<size_t> seed_filter;  ///< empty: every seed
   bool trace_signature = false;     ///< also a feature per trace: the hash of its kind column
+  /// Numbers the run reports, in logarithmic buckets (run_features.h).
+  bool numbers = true;
+  /// Below this many distinct coverpoints seen, the traces' events are
+  /// features too (counts per kind, and the kinds' sequence): a checker
+  /// that reports little leaves the search blind otherwise.
+  size_t few_coverpoints = 8;
   /// Also a feature per coverpoint and hit-count bucket ("hits:NAME:4-7"),
   /// when checkers report hits: a case that hits a coverpoint far more often
   /// than any before is a parent worth keeping.
@@ -42,10 +49,6 @@ struct ScenarioSetup {
 /// "election_safety: two leaders in term N": a checker's first output line
 /// with numbers blanked, so one bug seen at two terms is one finding.
 std::string violation_signature(const RunSummary& summary);
-
-/// The stable hash of a trace's `kind` column (XXH64 over the kinds joined
-/// by newlines): "trace_kind_hash:<file>:<16 hex digits>".
-std::string trace_kind_hash(const std::filesystem::path& trace);
 
 /// What a run came to, as one string: the violation signature of a reject,
 /// "runner error: ..." (numbers blanked), "accept" or "invalid".
@@ -68,9 +71,6 @@ ConfigRun run_config(ProcessRunner& processes, const Runner& runner, const std::
 /// special files are left out).
 std::vector<Artifact> case_files(const toml::table& doc, const ConfigRun& run, uint64_t max_log_bytes);
 
-/// AFL's buckets of hit counts: "1", "2", "3", "4-7", "8-15", "16-31", "32-127", "128+".
-std::string hit_bucket(uint64_t count);
-
 /// The coverpoints a run reports closeness to (metrics "near.NAME" or "CHECKER.near.NAME").
 std::vector<std::string> near_points(const RunSummary& summary);
 
@@ -88,9 +88,22 @@ class ScenarioTarget : public Target {
 
   /// The last run's outcome (for summaries).
   const RunOutcome& last_outcome() const { return last_; }
-  /// For EngineOptions::feature_weight: a goal 8, a coverpoint or trace
-  /// hash 1, closeness to a goal 2, a hit-count bucket 1/8.
+  /// For EngineOptions::feature_weight: a goal 8, a coverpoint or asked-for
+  /// trace hash 1, closeness to a goal 2, a number's bucket or a trace hash
+  /// not asked for 1/4, a hit-count or event-count bucket 1/8.
   double feature_weight(Feature f) const;
+  /// The feature names of the last run that had a summary.
+  const std::vector<std::string>& last_features() const { return last_features_; }
+  /// Which features a run reaches under the current settings (the trace
+  /// features depend on how many coverpoints were seen so far).
+  FeatureOptions feature_options() const;
+  /// Freezes the counts rarity() uses: a climb compares scores made with the same counts.
+  void freeze_rarity() { frozen_counts_ = feature_counts_; }
+  /// How rare what a run reached is: the sum over its features of
+  /// weight / (1 + the runs before the freeze that reached it). Without a
+  /// closeness stat, what calibration climbs: a run that reaches rare
+  /// coverpoints together, or a count in a bucket few runs reached.
+  double rarity(const std::vector<std::string>& features) const;
   /// Coverpoints seen by this target's runs (not hit buckets nor trace hashes).
   const std::set<std::string>& coverpoints_seen() const { return coverpoints_; }
 
@@ -101,6 +114,8 @@ class ScenarioTarget : public Target {
   RunOutcome last_;
   std::set<std::string> coverpoints_;
   std::unordered_map<Feature, double> weights_;
+  std::vector<std::string> last_features_;
+  std::unordered_map<std::string, uint64_t> feature_counts_, frozen_counts_;
 };
 
 }  // namespace testgen::scenario
