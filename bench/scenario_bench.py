@@ -6,19 +6,30 @@ the bundled simulator's planted violation.
    (bench/null_runner: prints an accepting summary) against the bare cost
    of starting that runner, measured in the same run: a loop that spawns it
    as many times. testgen's cost per case is the difference.
-2. Search, on the bundled raftlog simulator (seeds and schema of
-   examples/raftlog), TRIALS trials each with seeds 1..TRIALS:
+2. Search, on two runners of different shapes, TRIALS trials each with
+   seeds 1..TRIALS:
+   - raftlog (examples/raftlog): a C++ runner speaking leanguard-run's
+     protocol; its checker reports coverpoints, hit counts and closeness
+     stats (near.*); the planted violation is two leaders in one term;
+   - seqwin (examples/seqwin): C programs glued by a shell runner
+     (--runner-cmd, the summary left in the log directory); its checker
+     reports coverpoints and nothing else; the planted violation needs
+     three changes (SACK on, a reordering link, a window over half the
+     SACK block space), each of which shows as a coverpoint of its own.
+   Methods:
    - fuzz --schedule uniform-seeds: an original seed chosen uniformly and
      mutated, each run (leanguard-testgen's way);
-   - fuzz (coverage-guided): parents from the kept cases, rare coverpoints first;
-   - campaign --goal two_leaders_one_term: the same, steered toward the goal,
-     then calibration (a third of the runs explore, the rest may calibrate).
-   Each gets RUNS runs. Reported: trials that found the violation, runs to
-   the first one (median and range over the trials that found it; a trial
-   that did not counts as more than RUNS in the median), and coverpoints
-   reached after RUNS runs (fuzz only: a campaign stops at its goal).
+   - fuzz (coverage-guided): parents from the kept cases, rare coverpoints
+     and rare pairs of them first, crossover of parents' mutation lists;
+   - campaign --goal COVERPOINT: the same, steered toward the goal, then
+     calibration (a third of the runs explore, the rest may calibrate).
+   Each gets RUNS runs (fuzz stops at its first violation). Reported:
+   trials that found the violation, runs to the first one (median and range
+   over the trials that found it; a trial that did not counts as more than
+   RUNS in the median).
 
-usage: bench/scenario_bench.py BUILD_DIR [TRIALS] [RUNS]   (RUNS 0: the overhead part only)
+usage: bench/scenario_bench.py BUILD_DIR [TRIALS] [RUNS] [RUNNER...]
+       (RUNS 0: the overhead part only; RUNNER: raftlog, seqwin; both by default)
 """
 import json
 import os
@@ -29,10 +40,23 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SEEDS = os.path.join(HERE, "..", "examples", "raftlog", "seeds")
-SCHEMA = os.path.join(HERE, "..", "examples", "raftlog", "schema.toml")
-VIOLATION = "election_safety: two leaders in term"
+EXAMPLES = os.path.join(HERE, "..", "examples")
 
+
+def runners(build):
+    """Each runner: its seeds, schema, runner flags, violation, campaign protocol and goal."""
+    return {
+        "raftlog": dict(seeds=os.path.join(EXAMPLES, "raftlog", "seeds"),
+                        schema=os.path.join(EXAMPLES, "raftlog", "schema.toml"), flags=[],
+                        violation="election_safety: two leaders in term", protocol="raft",
+                        goal="two_leaders_one_term"),
+        "seqwin": dict(seeds=os.path.join(EXAMPLES, "seqwin", "seeds"),
+                       schema=os.path.join(EXAMPLES, "seqwin", "schema.toml"),
+                       flags=["--runner-cmd", os.path.join(build, "seqwin", "seqwin-run") + " {config} {log_dir}"],
+                       violation="sack_safety: packet N acknowledged but never received", protocol="seqwin",
+                       goal="acked_but_never_received"),
+    }
+SEEDS = os.path.join(EXAMPLES, "raftlog", "seeds")
 
 def spread(values, fmt="{:.0f}"):
     if not values:
@@ -71,40 +95,40 @@ def overhead(build, trials, runs):
           f" (leanguard-testgen: 250-500 ms per case)\n")
 
 
-def first_violation(summary):
-    runs = [f["found_at_run"] for f in summary["findings"] if f["signature"].startswith(VIOLATION)]
+def first_violation(summary, violation):
+    runs = [f["found_at_run"] for f in summary["findings"] if f["signature"].startswith(violation)]
     return min(runs) if runs else None
 
 
-def search(build, trials, runs):
+def search(build, name, r, trials, runs):
     methods = {
-        "fuzz --schedule uniform-seeds": lambda t: ["fuzz", "--schedule", "uniform-seeds", "--budget", str(runs)],
-        "fuzz (coverage-guided)": lambda t: ["fuzz", "--budget", str(runs)],
-        "campaign --goal (and calibration)": lambda t: ["campaign", "--protocol", "raft", "--goal",
-                                                      "two_leaders_one_term", "--budget", str(runs // 3),
-                                                      "--max-calibration-iters", str(runs - runs // 3)],
+        "fuzz --schedule uniform-seeds": ["fuzz", "--schedule", "uniform-seeds", "--budget", str(runs),
+                                          "--stop-on-finding", "--no-shrink"],
+        "fuzz (coverage-guided)": ["fuzz", "--budget", str(runs), "--stop-on-finding", "--no-shrink"],
+        "campaign --goal (and calibration)": ["campaign", "--protocol", r["protocol"], "--goal", r["goal"],
+                                              "--budget", str(runs // 3),
+                                              "--max-calibration-iters", str(runs - runs // 3), "--no-shrink"],
     }
-    print(f"the planted violation (two leaders in one term), {runs} runs per trial, {trials} trials: "
+    print(f"{name}: the planted violation ({r['violation']}), at most {runs} runs per trial, {trials} trials: "
           "median (min-max)")
-    print(f"{'method':36}{'found':>8}{'runs to first violation':>30}{'coverpoints after all runs':>30}")
-    for name, args in methods.items():
-        found, firsts, coverpoints = 0, [], []
+    print(f"{'method':36}{'found':>8}{'runs to first violation':>30}")
+    for method, args in methods.items():
+        found, firsts = 0, []
         for t in range(1, trials + 1):
             with tempfile.TemporaryDirectory() as work:
-                testgen(build, ["seed-index", SEEDS, "--corpus-root", "c"], work)
-                s = testgen(build, args(t) + ["--rng-seed", str(t), "--schema", SCHEMA, "--corpus-root", "c", "-q"],
-                            work)
-            first = first_violation(s)
+                testgen(build, ["seed-index", r["seeds"], "--corpus-root", "c"], work)
+                s = testgen(build, args + ["--rng-seed", str(t), "--schema", r["schema"], "--corpus-root", "c", "-q"]
+                            + r["flags"], work)
+            first = first_violation(s, r["violation"])
             found += first is not None
             firsts.append(first if first is not None else runs + 1)
-            if not name.startswith("campaign"):
-                coverpoints.append(s["coverpoints"])
-            print(f"  trial {t}: {name}: first violation at {first}, {s['runs']} runs", file=sys.stderr)
+            print(f"  trial {t}: {name}: {method}: first violation at {first}, {s['runs']} runs", file=sys.stderr)
         hit = [f for f in firsts if f <= runs]
         median = statistics.median(firsts)
         runs_text = "-" if not hit else (f">{runs}" if median > runs else f"{median:.0f}") + \
             f" ({min(hit)}-{max(hit)} when found)"
-        print(f"{name:36}{f'{found}/{trials}':>8}{runs_text:>30}{spread(coverpoints):>30}")
+        print(f"{method:36}{f'{found}/{trials}':>8}{runs_text:>30}", flush=True)
+    print()
 
 
 def main():
@@ -113,10 +137,14 @@ def main():
     build = os.path.abspath(sys.argv[1])
     trials = int(sys.argv[2]) if len(sys.argv) > 2 else 10
     runs = int(sys.argv[3]) if len(sys.argv) > 3 else 3000
+    chosen = sys.argv[4:] or ["raftlog", "seqwin"]
     overhead(build, min(trials, 5), 200)
     if runs > 0:
-        search(build, trials, runs)
-
+        known = runners(build)
+        for name in chosen:
+            if name not in known:
+                sys.exit(f"unknown runner {name}: raftlog or seqwin")
+            search(build, name, known[name], trials, runs)
 
 if __name__ == "__main__":
     main()

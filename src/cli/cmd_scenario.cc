@@ -49,9 +49,10 @@ int fuzz(const Args& args) {
   EngineBudget budget;
   scenario::ScenarioParams params;
   ScenarioFlags flags;
-  bool quiet = false;
+  bool quiet = false, stop_on_finding = false;
   add_engine_flags(app, budget, {.runs = 100, .shrink_calls = 100, .runs_help = "runs"});
   add_scenario_flags(app, params, flags);
+  app.add_flag("--stop-on-finding", stop_on_finding, "end at the first violation (after reducing it)");
   app.add_flag("-q,--quiet", quiet, "no progress line");
   add_global_options(app, g, kDefaultScenarioCorpus);
   if (auto stop = parse(app, "fuzz", args)) return *stop;
@@ -65,6 +66,7 @@ int fuzz(const Args& args) {
     EngineOptions options = scenario::scenario_engine_options(flags.schedule == "uniform-seeds", g.allow_nondeterministic,
                                                               store, session.target());
     budget.apply(options);
+    options.stop_on_failure = stop_on_finding;
     options.on_progress = progress_printer("fuzz", quiet);
     const EngineReport report = Engine(session.target(), options).run();
     end_progress_line(quiet);

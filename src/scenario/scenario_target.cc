@@ -151,6 +151,10 @@ RunResult ScenarioTarget::run(const Cursor& input) {
     // Observed items as leanguard-testgen named them (coverpoints, trace
     // signatures if asked), and what else the run reports (run_features.h).
     result.feature_names = run_features(*last_.summary, run.dir / "logs", feature_options());
+    if (setup_.rare_pairs > 1) {
+      const std::vector<std::string> pairs = rare_pairs(last_.summary->coverage);
+      result.feature_names.insert(result.feature_names.end(), pairs.begin(), pairs.end());
+    }
     coverpoints_.insert(last_.summary->coverage.begin(), last_.summary->coverage.end());
     for (const std::string& name : result.feature_names) {
       result.features.add(name);
@@ -161,6 +165,7 @@ RunResult ScenarioTarget::run(const Cursor& input) {
                                              : name.starts_with("hits:")       ? 0.125
                                              : name.starts_with("trace:")      ? 0.125
                                              : name.starts_with("num:")        ? 0.25
+                                             : name.starts_with("pair:")       ? 0.25
                                              : name.starts_with("trace_kind_") ? 0.25
                                              : name.starts_with("near:")       ? 2.0
                                                                                : 1.0);
@@ -181,12 +186,30 @@ RunResult ScenarioTarget::run(const Cursor& input) {
   return result;
 }
 
+std::vector<std::string> ScenarioTarget::rare_pairs(const std::vector<std::string>& coverage) const {
+  std::vector<std::pair<uint64_t, std::string>> by_count;
+  for (const std::string& point : coverage) {
+    auto it = feature_counts_.find(point);
+    by_count.emplace_back(it == feature_counts_.end() ? 0 : it->second, point);
+  }
+  std::sort(by_count.begin(), by_count.end());  // rarest first; ties by name
+  if (by_count.size() > setup_.rare_pairs) by_count.resize(setup_.rare_pairs);
+  std::vector<std::string> names;
+  for (auto& [count, point] : by_count) names.push_back(point);
+  std::sort(names.begin(), names.end());
+  std::vector<std::string> pairs;
+  for (size_t i = 0; i < names.size(); ++i)
+    for (size_t j = i + 1; j < names.size(); ++j) pairs.push_back(fmt::format("pair:{}+{}", names[i], names[j]));
+  return pairs;
+}
+
 FeatureOptions ScenarioTarget::feature_options() const {
   const bool few = coverpoints_.size() < setup_.few_coverpoints;
   return FeatureOptions{.hit_buckets = setup_.hit_buckets,
                         .numbers = setup_.numbers,
                         .trace_counts = setup_.trace_signature || few,
-                        .trace_hash = setup_.trace_signature || few};
+                        // Asked for only: nearly every run's sequence is new, which would keep them all.
+                        .trace_hash = setup_.trace_signature};
 }
 
 double ScenarioTarget::rarity(const std::vector<std::string>& features) const {

@@ -28,9 +28,14 @@ struct ScenarioSetup {
   /// Numbers the run reports, in logarithmic buckets (run_features.h).
   bool numbers = true;
   /// Below this many distinct coverpoints seen, the traces' events are
-  /// features too (counts per kind, and the kinds' sequence): a checker
-  /// that reports little leaves the search blind otherwise.
-  size_t few_coverpoints = 8;
+  /// features too (how often each kind occurs, in buckets): a checker that
+  /// reports little leaves the search blind otherwise.
+  size_t few_coverpoints = 32;
+  /// Pairs of the run's this-many rarest coverpoints are features too
+  /// ("pair:A+B"): a run that reaches two rare things together is a parent
+  /// worth keeping even when each was reached before, the step toward a
+  /// violation that needs both (0 or 1: no pairs).
+  size_t rare_pairs = 6;
   /// Also a feature per coverpoint and hit-count bucket ("hits:NAME:4-7"),
   /// when checkers report hits: a case that hits a coverpoint far more often
   /// than any before is a parent worth keeping.
@@ -97,6 +102,8 @@ class ScenarioTarget : public Target {
   /// Which features a run reaches under the current settings (the trace
   /// features depend on how many coverpoints were seen so far).
   FeatureOptions feature_options() const;
+  /// "pair:A+B" for each pair of the rarest coverpoints of `coverage`.
+  std::vector<std::string> rare_pairs(const std::vector<std::string>& coverage) const;
   /// Freezes the counts rarity() uses: a climb compares scores made with the same counts.
   void freeze_rarity() { frozen_counts_ = feature_counts_; }
   /// How rare what a run reached is: the sum over its features of
