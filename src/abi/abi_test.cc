@@ -39,6 +39,17 @@ TEST(TypeNames, AggregatesAreDefinedInnerFirstWithAttributes) {
             "signed int : 0; unsigned int d : 3; };");
 }
 
+TEST(TypeNames, PackedMembersCarryTheirAttributeOnTheMember) {
+  const TypePtr outer = aggregate(Kind::kStruct, {scalar(Kind::kChar), packed(scalar(Kind::kLongLong)),
+                                                  aligned(packed(scalar(Kind::kLongLong)), 4)});
+  TypeNames names("p");
+  names.add(outer);
+  ASSERT_EQ(names.tagged().size(), 1u);
+  EXPECT_EQ(names.definition(*names.tagged()[0]),
+            "struct p_s1 { char a; long long b __attribute__((packed)); "
+            "long long c __attribute__((packed, aligned(4))); };");
+}
+
 TEST(TypeNames, EnumsNameTheirEnumerators) {
   const TypePtr e = enumeration({-2, -1, 0});
   TypeNames names("p");

@@ -38,6 +38,21 @@ TEST(SysvClass, LayoutFollowsAlignmentBitfieldsAndAttributes) {
   EXPECT_EQ(layout_of(*array_of(k(Kind::kShort), 0)).size, 0u);
 }
 
+// A packed member in an unpacked struct sits at alignment 1 (or at the
+// alignment given with it), so a long long can straddle two eightbytes.
+TEST(SysvClass, PackedAndUnderAlignedMembersMoveTheFieldsAfterThem) {
+  const TypePtr packed_ll = s({k(Kind::kChar), packed(k(Kind::kLongLong))});
+  EXPECT_EQ(layout_of(*packed_ll).size, 9u);
+  EXPECT_EQ(layout_of(*packed_ll).align, 1u);
+  EXPECT_EQ(mix(packed_ll), "MEMORY") << "an unaligned field";
+  const TypePtr ll4 = s({k(Kind::kInt), aligned(packed(k(Kind::kLongLong)), 4)});
+  EXPECT_EQ(layout_of(*ll4).size, 12u);
+  EXPECT_EQ(layout_of(*ll4).align, 4u);
+  // The same struct with a naturally aligned long long: 16 bytes in two INTEGER eightbytes.
+  EXPECT_EQ(layout_of(*s({k(Kind::kInt), k(Kind::kLongLong)})).size, 16u);
+  EXPECT_EQ(mix(s({k(Kind::kInt), k(Kind::kLongLong)})), "INTEGER+INTEGER");
+}
+
 TEST(SysvClass, ArgumentsSpillToTheStackWhenRegistersRunOut) {
   Signature sig{.args = std::vector<TypePtr>(7, k(Kind::kLong)), .result = k(Kind::kInt)};
   std::vector<Placement> p = place(sig);
