@@ -66,4 +66,13 @@ done
   fail "the reduced case has neither reordering nor fewer SACK bits: $mutations"
 run "$TESTGEN" replay "$case_dir" --corpus-root c "${runner[@]}"
 expect_rc 1
+# A campaign whose checker reports no closeness stat still calibrates: it
+# climbs rarity (rare coverpoints together, event counts few runs reached).
+run "$TESTGEN" seed-index "$seeds" --corpus-root k
+run "$TESTGEN" campaign --protocol seqwin --goal acked_but_never_received --budget 15 --max-calibration-iters 400 \
+  --rng-seed 1 --schema "$schema" --corpus-root k -q --no-shrink "${runner[@]}"
+expect_rc 1
+[[ "$(json out 'd["calibration"]["ran"], d["calibration"]["climbs"], d["goals"]["acked_but_never_received"]')" == \
+   "True rarity (no near.* stat) True" ]] || fail "$(head -c 3000 out)"
+[[ "$(json out 'len(d["calibration"]["climbed"]) >= 3')" == True ]] || fail "calibration climbed nothing: $(head -c 3000 out)"
 echo "seqwin: ok"
