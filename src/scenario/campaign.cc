@@ -19,39 +19,46 @@ double closeness_to(const RunSummary& summary, const std::vector<std::string>& u
   return total;
 }
 
-// What calibration climbs: closeness to the unmet goals first, where the
-// runner reports it; then how rare what the run reached is (rare
+// What calibration climbs: closeness to the unmet goals where the runner
+// reports it (`guided`); otherwise how rare what the run reached is (rare
 // coverpoints reached together, counts in buckets few runs reached), which
-// every runner gives and which breaks closeness's plateaus.
-constexpr double kClosenessScale = 100;
+// every runner gives. Not both: rarity moves with every run, and mixed in
+// it would let the climb wander along a plateau of closeness.
 double score_of(const RunSummary& summary, const std::vector<std::string>& features, const ScenarioTarget& target,
-                const std::vector<std::string>& unmet) {
-  return kClosenessScale * closeness_to(summary, unmet) + target.rarity(features);
+                const std::vector<std::string>& unmet, bool guided) {
+  return guided ? closeness_to(summary, unmet) : target.rarity(features);
 }
 
-double score(const ScenarioTarget& target, const std::vector<std::string>& unmet) {
+double score(const ScenarioTarget& target, const std::vector<std::string>& unmet, bool guided) {
   const RunOutcome& outcome = target.last_outcome();
-  return outcome.summary ? score_of(*outcome.summary, target.last_features(), target, unmet) : -1;
+  return outcome.summary ? score_of(*outcome.summary, target.last_features(), target, unmet, guided) : -1;
 }
 
 // The kept cases of this campaign's target that score best, best first:
 // where calibration starts (and starts again when a climb gets stuck).
-// `guided` says whether any of them is close to a goal by the runner's stats.
+// `guided` is set when any of them is close to a goal by the runner's stats.
 std::vector<std::pair<ChoiceTree, double>> starts(const Corpus& corpus, const ScenarioTarget& target,
                                                   const std::vector<std::string>& unmet, size_t how_many, bool& guided) {
-  std::vector<std::pair<ChoiceTree, double>> found;
+  struct Kept {
+    ChoiceTree tree;
+    RunSummary summary;
+    std::vector<std::string> features;
+  };
+  std::vector<Kept> kept;
   for (const CaseInfo& c : corpus.cases()) {  // sorted: the same starts whatever order the directory lists
     const fs::path summary = c.dir / "run_summary.json";
     if (c.target != target.name() || !fs::exists(summary)) continue;
     try {
-      const RunSummary s = parse_run_summary(read_file(summary), summary.string());
+      RunSummary s = parse_run_summary(read_file(summary), summary.string());
       guided = guided || closeness_to(s, unmet) > 0;
-      found.emplace_back(Corpus::read_tree(c.dir),
-                         score_of(s, run_features(s, c.dir / "logs", target.feature_options()), target, unmet));
+      std::vector<std::string> features = run_features(s, c.dir / "logs", target.feature_options());
+      kept.push_back({Corpus::read_tree(c.dir), std::move(s), std::move(features)});
     } catch (const std::exception&) {
       continue;  // a case this campaign cannot read is no place to start from
     }
   }
+  std::vector<std::pair<ChoiceTree, double>> found;
+  for (Kept& k : kept) found.emplace_back(std::move(k.tree), score_of(k.summary, k.features, target, unmet, guided));
   std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   if (found.size() > how_many) found.resize(how_many);
   return found;
@@ -96,7 +103,7 @@ void calibrate(ScenarioSession& session, Corpus& corpus, const CampaignOptions& 
   calibrate.novelty = false;
   calibrate.on_progress = options.on_calibrate;
   calibrate.propose = [&]() -> std::optional<ChoiceTree> {
-    if (!first) climb.observe(score(target, unmet));
+    if (!first) climb.observe(score(target, unmet, guided));
     first = false;
     best = std::max(best, climb.best_score());
     std::optional<ChoiceTree> knob = climb.next();
@@ -109,11 +116,11 @@ void calibrate(ScenarioSession& session, Corpus& corpus, const CampaignOptions& 
     return knob;
   };
   EngineReport more = Engine(target, calibrate).run();
-  if (!first) climb.observe(score(target, unmet));
+  if (!first) climb.observe(score(target, unmet, guided));
   best = std::max(best, climb.best_score());
   result.calibration = {{"ran", true},
                         {"runs", more.runs},
-                        {"climbs", guided ? "closeness to the goals (near.* stats), then rarity" : "rarity (no near.* stat)"},
+                        {"climbs", guided ? "closeness to the goals (near.* stats)" : "rarity (no near.* stat)"},
                         {"score_from", start_score},
                         {"score_to", best},
                         {"starts", next_start},
