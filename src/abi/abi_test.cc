@@ -166,6 +166,26 @@ TEST(Values, FloatsIncludeSignedZeroDenormalsInfinitiesAndQuietNaNs) {
   EXPECT_TRUE(nan);
 }
 
+TEST(Values, AFloatPassedThroughVarargsIsNeverANaNWithAPayload) {
+  TestCase test;
+  test.signature = Signature{.args = {scalar(Kind::kFloat)}, .varargs = {scalar(Kind::kFloat)}, .result = scalar(Kind::kVoid)};
+  bool named_payload = false, canonical = false;
+  for (uint64_t seed = 0; seed < 400; ++seed) {
+    ChoiceTree tree;
+    Source source(tree, SourceOptions{.seed = seed});
+    draw_values(test, source.root(), ValueMode::kFull);
+    const FloatValue& named = test.arg_values[0].real;
+    const FloatValue& promoted = test.vararg_values[0].real;
+    named_payload |= named.cls == FloatValue::Class::kNaN && named.nan_bits != 0x7fc00000u;
+    if (promoted.cls == FloatValue::Class::kNaN) {
+      EXPECT_EQ(promoted.nan_bits, 0x7fc00000u) << "seed " << seed << ": RISC-V's conversions drop payloads";
+      canonical = true;
+    }
+  }
+  EXPECT_TRUE(named_payload) << "a named float keeps its payload";
+  EXPECT_TRUE(canonical);
+}
+
 TEST(Values, PatternModeNamesFieldAndByte) {
   const TypePtr s = aggregate(Kind::kStruct, {scalar(Kind::kInt), scalar(Kind::kUShort)});
   const Value v = draws(s, 1, ValueMode::kPattern)[0];
