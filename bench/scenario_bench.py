@@ -29,7 +29,8 @@ the bundled simulator's planted violation.
    RUNS in the median).
 
 usage: bench/scenario_bench.py BUILD_DIR [TRIALS] [RUNS] [RUNNER...]
-       (RUNS 0: the overhead part only; RUNNER: raftlog, seqwin; both by default)
+       (RUNS 0: the overhead part only; RUNNER: raftlog, seqwin; both by default;
+        METHODS=uniform,guided,campaign in the environment picks methods)
 """
 import json
 import os
@@ -109,6 +110,10 @@ def search(build, name, r, trials, runs):
                                               "--budget", str(runs // 3),
                                               "--max-calibration-iters", str(runs - runs // 3), "--no-shrink"],
     }
+    only = [m for m in os.environ.get("METHODS", "").split(",") if m]  # uniform, guided, campaign
+    keys = {"fuzz --schedule uniform-seeds": "uniform", "fuzz (coverage-guided)": "guided",
+            "campaign --goal (and calibration)": "campaign"}
+    methods = {m: a for m, a in methods.items() if not only or keys[m] in only}
     print(f"{name}: the planted violation ({r['violation']}), at most {runs} runs per trial, {trials} trials: "
           "median (min-max)")
     print(f"{'method':36}{'found':>8}{'runs to first violation':>30}")
