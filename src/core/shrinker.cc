@@ -60,18 +60,13 @@ class Shrinker {
     // A round runs the passes in order; rounds go on until a whole one
     // changes nothing. A resumed slice starts its first round at the pass
     // the last slice stopped in.
-    using Pass = bool (Shrinker::*)();
-    static constexpr Pass kPasses[] = {&Shrinker::delete_elements, &Shrinker::simplest_subtree,
-                                       &Shrinker::lower_integers,  &Shrinker::lower_duplicates,
-                                       &Shrinker::redistribute,    &Shrinker::swap_elements,
-                                       &Shrinker::promote_descendant};
-    constexpr size_t kCheap = std::size(kPasses);  // transplant_earlier comes after them
+    constexpr size_t kCheap = 7;  // the passes run_pass knows; transplant_earlier comes after them
     size_t first = std::min(options_.first_pass, kCheap);
     while (!spent()) {
       bool progress = false;
       for (size_t p = first; p < kCheap && !spent(); ++p) {
         stopped_in_ = p;
-        progress |= (this->*kPasses[p])();
+        progress |= run_pass(p);
       }
       if (!progress && !spent()) {  // the costly one, once the rest is stuck
         stopped_in_ = kCheap;
@@ -85,6 +80,21 @@ class Shrinker {
   }
 
  private:
+  // Pass `p` in the order of kPassNames. (A switch, not an array of member
+  // function pointers: gcc 12's UBSan misreads indexing into one.)
+  bool run_pass(size_t p) {
+    switch (p) {
+      case 0: return delete_elements();
+      case 1: return simplest_subtree();
+      case 2: return lower_integers();
+      case 3: return lower_duplicates();
+      case 4: return redistribute();
+      case 5: return swap_elements();
+      case 6: return promote_descendant();
+      default: return false;
+    }
+  }
+
   bool spent() const {
     if (calls_ >= options_.max_calls || interrupted() || (options_.halt && options_.halt())) return true;
     return options_.max_seconds > 0 &&
