@@ -56,7 +56,7 @@ void add_options(CLI::App& app, hunt::HuntRequest& r, FrontOptions& g, bool& qui
       ->capture_default_str()
       ->check(number_in(0.05, 1.0));
   app.add_option("--shrink-lookahead", r.shrink_lookahead,
-                 "shrink candidates of a mismatch built together as one program (1: one build per candidate); "
+                 "shrink candidates of a mismatch or crash built together as one program (1: one build per candidate); "
                  "the reduction is the same, in fewer builds")
       ->capture_default_str()
       ->check(CLI::Range(1, 256));
