@@ -83,6 +83,36 @@ TEST_F(BuildTest, ACompileFailureIsBlamedOnItsSide) {
   EXPECT_NE(o.detail.find("-fno-such-flag"), std::string::npos) << o.detail;
 }
 
+// A program that crashes says in which of its cases and where: here a
+// compiler wrapper (tests/tools/sabotage-cc) makes every callee taking a
+// double crash on entry, and only the second of three cases takes one.
+TEST(Toolchain, ACrashNamesItsCaseAndWhereItHappened) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("testgen-crash-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream main(dir / "t-main.c"), callee(dir / "t-callee.c");
+    Emitter emitter(main, &callee, EmitOptions{.crash_stages = true});
+    uint64_t seed = 1;
+    for (Kind kind : {Kind::kInt, Kind::kDouble, Kind::kInt}) {
+      TestCase test{.seed = seed, .signature = {.args = {scalar(Kind::kLong), scalar(kind)}, .result = scalar(Kind::kInt)}};
+      ChoiceTree tree;
+      Source source(tree, SourceOptions{.seed = seed++});
+      draw_values(test, source.root(), ValueMode::kFull);
+      emitter.add(test);
+    }
+    emitter.finish();
+  }
+  SubprocessRunner runner;
+  const std::string sabotage = std::string(TESTGEN_TOOLS_DIR) + "/sabotage-cc";
+  const BuildOutcome o = build_and_run(runner, dir, "t", parse_pair("gcc:" + sabotage + " crash gcc"), {});
+  std::filesystem::remove_all(dir);
+  ASSERT_EQ(o.kind, BuildOutcome::Kind::kCrash) << o.detail;
+  EXPECT_EQ(o.crash_case, 1u);
+  EXPECT_EQ(o.crash_stage, "caller call");  // the callee had not read its first argument yet
+  EXPECT_NE(o.detail.find(" at caller call"), std::string::npos) << o.detail;
+}
+
 TEST(Toolchain, ArchitecturesRetargetGccAndClangOnly) {
   EXPECT_TRUE(arch_named("x86_64").host());
   const Arch arm = arch_named("aarch64");

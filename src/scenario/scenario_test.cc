@@ -7,6 +7,7 @@
 #include "mutation.h"
 #include "runner.h"
 #include "scenario_doc.h"
+#include "scenario_target.h"
 #include "testgen/shrinker.h"
 
 namespace testgen::scenario {
@@ -272,6 +273,42 @@ TEST_F(RunnerTest, CrashesHangsGarbageAndLiesAreErrors) {
   EXPECT_EQ(run(R"(echo "{\"version\":1,\"accept\":false}")").error,
             "runner exited 0 but its summary says accept=false");
   EXPECT_EQ(run("exit 7").status, RunStatus::kError);
+}
+
+// Pairs of rare coverpoints: what a runner reports decides which pairs a
+// run gets, through a scripted runner that prints the summary the test
+// left for it.
+TEST_F(RunnerTest, ARunGetsPairsOfItsRarestCoverpoints) {
+  const std::filesystem::path next = dir_ / "next.json";
+  auto report = [&](const std::string& coverage) {
+    std::ofstream(next) << R"({"version":1,"accept":true,"checker_results":[{"checker":"c","status":"accept",)"
+                        << R"("exit_code":0,"coverage":)" << coverage << "}]}\n";
+  };
+  ScenarioSetup setup{.context = context(),
+                      .runner = command_runner("sh -c 'cat " + next.string() + "' runner {config}", dir_ / "checkers", false),
+                      .work_dir = dir_ / "work",
+                      .numbers = false,
+                      .few_coverpoints = 0,  // no trace features: only coverpoints and pairs
+                      .rare_pairs = 2,
+                      .hit_buckets = false};
+  ScenarioTarget target(setup, processes_);
+  auto features = [&](uint64_t seed) {
+    ChoiceTree tree;
+    Source source(tree, SourceOptions{.seed = seed});
+    const RunResult r = target.run(source.root());
+    return r.feature_names;
+  };
+  using Names = std::vector<std::string>;
+  report(R"(["b","a","c"])");
+  // Nothing seen before: every count is 0 and ties go by name, so a and b.
+  EXPECT_EQ(features(1), (Names{"a", "b", "c", "pair:a+b"}));
+  report(R"(["a","b","c","d"])");
+  // d was never seen: it and the first of the rest, a.
+  EXPECT_EQ(features(2), (Names{"a", "b", "c", "d", "pair:a+d"}));
+  report(R"(["c","d"])");
+  // The pair is named in order whatever order the runner reports.
+  EXPECT_EQ(features(3), (Names{"c", "d", "pair:c+d"}));
+  EXPECT_EQ(target.rare_pairs({"d"}), Names{}) << "one coverpoint makes no pair";
 }
 
 TEST(Runner, CommandTemplatesAreCheckedAndSplitWithoutAShell) {
