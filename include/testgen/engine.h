@@ -118,6 +118,12 @@ class Target {
     (void)failure;
     return 1;
   }
+  /// Findings whose signatures share a family are likely one bug met in
+  /// different shapes (the hunt: one pair, kind and place, other member
+  /// types). When findings wait for reduction, one of each family is
+  /// reduced before a second of any: a short run ends with a reduced
+  /// reproducer of as many bugs as it can. The default: each its own family.
+  virtual std::string signature_family(const std::string& signature) const { return signature; }
   /// A readable rendering of the input drawn at `input` (for reports).
   virtual std::string describe(const Cursor& input) = 0;
 };
@@ -214,8 +220,10 @@ struct EngineOptions {
   /// call each; counted, not timed, so the same seed gives the same result).
   /// At 1 a finding is reduced as soon as it is found and exploration
   /// waits. Below 1 findings are saved as found and reduced
-  /// `reduction_slice` steps at a time between batches (the earliest
-  /// found first, to its end), so that a target rich in bugs is still explored. When the
+  /// `reduction_slice` steps at a time between batches (to its end, the
+  /// earliest found first, but the first of each signature family before
+  /// the second of any: Target::signature_family), so that a target rich
+  /// in bugs is still explored. When the
   /// budget ends, unfinished reductions go on while time is left; those cut
   /// off stay as found or part-reduced (Finding::reduction_finished false).
   double reduction_share = 1;

@@ -147,6 +147,7 @@ struct Engine::Impl {
   std::set<std::string> known_signatures;
   EngineReport report;
   std::vector<Reduction> reductions;  // findings not yet fully reduced
+  std::unordered_set<std::string> families_taken;  // signature families a reduction was begun for
   uint64_t batches_run = 0, reduce_calls = 0;
   Clock::time_point start = Clock::now();
 
@@ -458,13 +459,28 @@ struct Engine::Impl {
       record.shrink_log = finding.shrink_log;
       opt.store->replace(finding.case_id, record);
     }
-    std::erase_if(reductions, [&](const Reduction& other) { return other.finding == r.finding; });
-    if (opt.on_finding) opt.on_finding(report.findings[r.finding]);
+    // `r` is an element of `reductions`: read it before it is erased.
+    const size_t index = r.finding;
+    std::erase_if(reductions, [&](const Reduction& other) { return other.finding == index; });
+    if (opt.on_finding) opt.on_finding(report.findings[index]);
   }
 
-  // The finding reduced next: the earliest found, so that findings end
-  // reduced one after the other instead of all staying half done.
-  Reduction& next_reduction() { return reductions.front(); }
+  // The finding reduced next: one already started, to its end, so that
+  // findings end reduced one after the other instead of all staying half
+  // done; else the earliest found of a signature family none of whose
+  // findings was taken yet; else the earliest found.
+  Reduction& next_reduction() {
+    for (Reduction& r : reductions)
+      if (r.started) return r;
+    Reduction* pick = &reductions.front();
+    for (Reduction& r : reductions)
+      if (!families_taken.contains(target.signature_family(report.findings[r.finding].signature))) {
+        pick = &r;
+        break;
+      }
+    families_taken.insert(target.signature_family(report.findings[pick->finding].signature));
+    return *pick;
+  }
 
   // Between batches: reduce while reduction's share of the calls is below
   // reduction_share (exploration batches and shrink steps are one call each).

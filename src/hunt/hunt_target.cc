@@ -155,6 +155,15 @@ std::vector<RunResult> HuntTarget::run_batch(std::span<const Cursor> inputs) {
   return out;
 }
 
+std::string HuntTarget::signature_family(const std::string& signature) const {
+  // The pair's spec may hold any character: count fields after it.
+  const std::string head = fmt::format("{}|{}|", setup_.pair.spec(), setup_.arch);
+  if (!signature.starts_with(head)) return signature;
+  const size_t kind_end = signature.find('|', head.size());
+  if (kind_end == std::string::npos) return signature;
+  return signature.substr(0, signature.find('|', kind_end + 1));
+}
+
 size_t HuntTarget::shrink_lookahead(const RunResult& failure) const {
   // The signature is "pair|arch|kind|where|what".
   // A mismatch line names its case; a crash says which case was running.

@@ -56,6 +56,9 @@ class HuntTarget : public Target {
   /// HuntSetup::shrink_lookahead for a mismatch or a crash; 1 for a hang
   /// or build failure, whose batch would be split to learn whose it is.
   size_t shrink_lookahead(const RunResult& failure) const override;
+  /// "pair|arch|kind|where": the same mismatch or crash place with other
+  /// member types or psABI classes is likely the same bug.
+  std::string signature_family(const std::string& signature) const override;
   std::string describe(const Cursor& input) override;
 
   /// Programs built so far (a batch that had to be split counts each part).

@@ -36,6 +36,20 @@ TEST_F(HuntTest, AgreeingCompilersGiveShapeFeaturesAndNoFinding) {
   EXPECT_EQ(t.name(), "abi:toy|x86_64|gcc:gcc");
 }
 
+// One pair, kind and place is one family, whatever the member type and
+// class; a pair spec with '|' in it does not confuse the count.
+TEST_F(HuntTest, ASignatureFamilyIsThePairArchKindAndPlace) {
+  HuntTarget t = target("toy", "gcc:gcc -O2");
+  EXPECT_EQ(t.signature_family("gcc:gcc -O2|x86_64|mismatch|param member|double in union SSE"),
+            "gcc:gcc -O2|x86_64|mismatch|param member");
+  EXPECT_EQ(t.signature_family("gcc:gcc -O2|x86_64|crash|callee reading param|SIGSEGV array"),
+            "gcc:gcc -O2|x86_64|crash|callee reading param");
+  EXPECT_EQ(t.signature_family("gcc:gcc -O2|x86_64|timeout||"), "gcc:gcc -O2|x86_64|timeout|");
+  HuntTarget odd = target("toy", "gcc -DX='a|b':gcc");
+  EXPECT_EQ(odd.signature_family("gcc -DX='a|b':gcc|x86_64|mismatch|vararg|int"), "gcc -DX='a|b':gcc|x86_64|mismatch|vararg");
+  EXPECT_EQ(t.signature_family("another target's signature"), "another target's signature");
+}
+
 // A real ABI difference, found by the engine and reduced by the core
 // shrinker to a single small function that still shows it.
 TEST_F(HuntTest, FindsAndReducesShortEnums) {
