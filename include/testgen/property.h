@@ -43,6 +43,7 @@
 
 #include "testgen/choice_tree.h"
 #include "testgen/gen.h"
+#include "testgen/shard.h"
 #include "testgen/shrinker.h"
 #include "testgen/value_text.h"
 
@@ -84,6 +85,10 @@ struct PropertyOptions {
   /// not); with both, whichever ends first. Both 0: test mode.
   double fuzz_seconds = 0;
   uint64_t fuzz_runs = 0;
+  /// In fuzzing mode, shard I of N fuzzes its own seed stream (TESTGEN_SHARD=I/N,
+  /// a Slurm array task or a Kubernetes indexed Job override; see testgen/shard.h).
+  /// Test mode ignores it: its inputs stay the same everywhere.
+  Shard shard;
   /// The size given to sized generators (recursion depth).
   int size = 6;
   /// Shrinking budget: replays, and seconds (TESTGEN_SHRINK_SECONDS overrides).
@@ -118,6 +123,7 @@ struct PropertyReport {
   size_t features = 0;
   double seconds = 0;
   uint64_t seed = 0;
+  Shard shard;  ///< the shard that fuzzed (unsharded in test mode)
   /// How the failure came up: "database" (replayed from an earlier run),
   /// "replay" (TESTGEN_REPLAY), or "search".
   std::string found_by;

@@ -52,7 +52,7 @@ void print_table(const bash::CheckReport& report) {
   }
 }
 
-nlohmann::json report_json(const bash::CheckReport& report, const std::string& script) {
+nlohmann::json report_json(const bash::CheckReport& report, const std::string& script, const Shard& shard) {
   nlohmann::json functions = nlohmann::json::array();
   for (const bash::FunctionCheck& f : report.functions) {
     nlohmann::json j = {{"name", f.name}, {"line", f.line}, {"translated", f.translated}};
@@ -81,7 +81,8 @@ nlohmann::json report_json(const bash::CheckReport& report, const std::string& s
           {"build_seconds", report.build_seconds},
           {"seconds", report.seconds},
           {"calls", report.calls},
-          {"harness_processes", report.harness_processes}};
+          {"harness_processes", report.harness_processes},
+          {"shard", shard_json(shard)}};
 }
 
 }  // namespace
@@ -206,7 +207,7 @@ int run_bash(const Args& args) {
       }
       if (!quiet) options.progress = [](const std::string& s) { fmt::print(stderr, "testgen: {}\n", s); };
       bash::CheckReport report = bash::check_translation(session, options);
-      if (json) print_json(report_json(report, script_path));
+      if (json) print_json(report_json(report, script_path, budget.shard()));
       else print_table(report);
       bool differs = false;
       for (const bash::FunctionCheck& f : report.functions) {

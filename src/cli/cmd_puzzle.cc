@@ -91,6 +91,7 @@ nlohmann::json report_json(const puzzles::Puzzle& p, const PuzzleArgs& a, const 
   }
   return {{"puzzle", p.name},
           {"rng_seed", a.budget.rng_seed},
+          {"shard", shard_json(a.budget.shard())},
           {"size", size},
           {"adapt", !a.no_adapt},
           {"novelty", !a.no_novelty},

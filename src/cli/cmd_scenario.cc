@@ -78,7 +78,8 @@ int fuzz(const Args& args) {
                 {"features", report.features},    {"rechecks", report.rechecks},
                 {"flaky_verdicts", report.flaky_verdicts}, {"flaky_coverage", report.flaky_coverage},
                 {"quarantined", corpus.quarantined()},
-                {"interrupted", interrupted()},   {"findings", findings}});
+                {"interrupted", interrupted()},   {"shard", shard_json(budget.shard())},
+                {"findings", findings}});
     return findings.empty() ? kExitOk : kExitFinding;
   });
 }

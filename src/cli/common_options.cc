@@ -5,6 +5,9 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "testgen/errors.h"
+#include "testgen/shard.h"
+
 namespace testgen::cli {
 namespace {
 
@@ -113,6 +116,22 @@ void add_engine_flags(CLI::App& app, EngineBudget& b, const EngineDefaults& d) {
       ->capture_default_str()
       ->check(number_in(0, 1e7));
   app.add_flag("--shrink,!--no-shrink", b.shrink, "keep findings as found, unreduced");
+  app.add_option_function<std::string>(
+         "--shard", [&b](const std::string& text) { b.shard_flag = text; },
+         "run shard I of N (0-based): its own seed stream and, in a hunt, its share of the pair x optimisation "
+         "matrix; without it, read from TESTGEN_SHARD=I/N, a Slurm array task (SLURM_ARRAY_TASK_ID/COUNT) or a "
+         "Kubernetes indexed Job (JOB_COMPLETION_INDEX with TESTGEN_SHARD_COUNT)")
+      ->type_name("I/N")
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            try {
+              Shard::parse(text, "shard");
+              return "";
+            } catch (const UsageError& e) {
+              return std::string(e.what()).substr(std::string_view("shard: ").size());  // CLI11 names the flag
+            }
+          },
+          ""));
 }
 
 }  // namespace testgen::cli

@@ -28,7 +28,7 @@ struct EngineDefaults {
   std::string runs_help = "budget in runs";
 };
 /// --runs/--budget, --time, --rng-seed, --shrink-calls, --shrink-time,
-/// --no-shrink, every number range-checked.
+/// --no-shrink, --shard, every number range-checked.
 void add_engine_flags(CLI::App& app, EngineBudget& budget, const EngineDefaults& defaults);
 
 /// A number in [lo, hi] (finite: "nan" and "inf" are refused), written as

@@ -11,13 +11,23 @@ uint64_t EngineBudget::run_limit() const {
   return runs;
 }
 
+Shard EngineBudget::shard() const {
+  if (shard_flag) return Shard::parse(*shard_flag, "--shard");
+  return Shard::from_environment().value_or(Shard{});
+}
+
 void EngineBudget::apply(EngineOptions& options) const {
   if (run_limit() > 0) options.max_runs = run_limit();
   options.max_seconds = seconds;
-  options.seed = rng_seed;
+  options.seed = seed();
   options.shrink = shrink;
   if (shrink_calls > 0) options.shrinking.max_calls = shrink_calls;
   if (shrink_seconds > 0) options.shrinking.max_seconds = shrink_seconds;
+}
+
+nlohmann::json shard_json(const Shard& shard) {
+  if (!shard.sharded()) return nullptr;
+  return {{"index", shard.index}, {"count", shard.count}, {"from", shard.source}};
 }
 
 std::optional<TargetSpec> Front::legacy_spec(const std::string&) const { return std::nullopt; }

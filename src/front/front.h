@@ -21,6 +21,7 @@
 
 #include "testgen/corpus.h"
 #include "testgen/engine.h"
+#include "testgen/shard.h"
 
 namespace testgen {
 
@@ -40,7 +41,7 @@ struct FrontOptions {
 
 /// The engine's budget and shrinking, as every front that runs the engine
 /// takes them (one set of flags: --runs/--budget, --time, --rng-seed,
-/// --shrink-calls, --no-shrink, --shrink-time).
+/// --shrink-calls, --no-shrink, --shrink-time, --shard).
 struct EngineBudget {
   uint64_t runs = 0;          ///< 0: the front's default
   /// The user gave the runs. Without them, a time limit alone is the
@@ -51,7 +52,15 @@ struct EngineBudget {
   size_t shrink_calls = 0;    ///< 0: the front's default
   double shrink_seconds = 0;  ///< per finding, 0: no limit
   bool shrink = true;
+  /// --shard I/N as given; without it the scheduler's environment decides
+  /// (Shard::from_environment).
+  std::optional<std::string> shard_flag;
 
+  /// This process's shard: the flag, else the environment, else unsharded.
+  /// UsageError for a malformed flag or variable.
+  Shard shard() const;
+  /// The seed of this process's stream: --rng-seed, mixed with the shard's index.
+  uint64_t seed() const { return shard().seed(rng_seed); }
   /// The run limit: `runs`, or none (the largest count) when only a time
   /// limit was given.
   uint64_t run_limit() const;
@@ -59,6 +68,10 @@ struct EngineBudget {
   /// this budget leaves the front's default.
   void apply(EngineOptions& options) const;
 };
+
+/// A shard as summaries report it: {"index", "count", "from"}, or null
+/// when the run is not sharded.
+nlohmann::json shard_json(const Shard& shard);
 
 /// What replaying a stored case came to.
 struct ReplayReport {

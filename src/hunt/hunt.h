@@ -11,6 +11,7 @@
 
 #include "expectations.h"
 #include "testgen/corpus.h"
+#include "testgen/shard.h"
 #include "toolchain.h"
 
 namespace testgen::hunt {
@@ -21,7 +22,8 @@ struct HuntPlan {
   std::vector<std::filesystem::path> lua_files;  ///< loaded after the built-in suites
   std::vector<abi::CompilerPair> pairs;
   std::string arch = "x86_64";
-  uint64_t seed = 0;
+  uint64_t seed = 0;     ///< the shard's seed (Shard::seed)
+  Shard shard;           ///< which share of the matrix this process hunts
   uint64_t runs = 500;  ///< cases, shared by the pairs
   double seconds = 0;   ///< wall time of the whole hunt (0: no limit)
   int size = 2;

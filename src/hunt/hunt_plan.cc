@@ -61,6 +61,20 @@ std::vector<abi::CompilerPair> pairs_to_hunt(const HuntRequest& r, const quest::
 
 }  // namespace
 
+std::vector<abi::CompilerPair> shard_share(std::vector<abi::CompilerPair> matrix, const Shard& shard) {
+  if (!shard.sharded()) return matrix;
+  std::vector<abi::CompilerPair> mine;
+  if (matrix.size() < shard.count) {
+    // More shards than entries: each shard hunts one entry, with its own
+    // seed stream, and every entry is hunted.
+    mine.push_back(matrix[shard.index % matrix.size()]);
+    return mine;
+  }
+  for (size_t i = 0; i < matrix.size(); ++i)
+    if (shard.owns(i)) mine.push_back(std::move(matrix[i]));
+  return mine;
+}
+
 std::unique_ptr<PreparedHunt> prepare_hunt(const HuntRequest& r, const std::function<void(const SkippedPair&)>& on_skip) {
   auto hunt = std::make_unique<PreparedHunt>();
   const abi::Arch arch = abi::arch_named(r.arch);
@@ -69,7 +83,7 @@ std::unique_ptr<PreparedHunt> prepare_hunt(const HuntRequest& r, const std::func
   if (!r.expect_file.empty()) hunt->expectations = Expectations::load(r.expect_file);
 
   HuntPlan& plan = hunt->plan;
-  plan = HuntPlan{.suite = r.suite, .arch = arch.name, .seed = r.budget.rng_seed, .runs = r.budget.run_limit(),
+  plan = HuntPlan{.suite = r.suite, .arch = arch.name, .seed = r.budget.seed(), .runs = r.budget.run_limit(),
                   .seconds = r.budget.seconds, .size = r.size, .batch = r.batch,
                   .shrink_calls = r.budget.shrink_calls, .shrink_seconds = r.budget.shrink_seconds,
                   .shrink = r.budget.shrink, .reduction_share = r.reduction_share,
@@ -93,6 +107,8 @@ std::unique_ptr<PreparedHunt> prepare_hunt(const HuntRequest& r, const std::func
   if (on_skip)
     for (const SkippedPair& s : hunt->skipped) on_skip(s);
   if (plan.pairs.empty()) throw abi::ToolchainError("no compiler pair can build this suite here");
+  plan.shard = r.budget.shard();
+  plan.pairs = shard_share(std::move(plan.pairs), plan.shard);
 
   if (!r.corpus_root.empty()) hunt->corpus = AbiFront().open_corpus(r.corpus_root);
   plan.corpus = hunt->corpus.get();

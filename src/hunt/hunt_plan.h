@@ -54,6 +54,11 @@ struct PreparedHunt {
 /// suite, architecture, compiler or pair, or when no pair can build the
 /// suite here; InputError for a bad Lua or expectations file.
 /// `on_skip` hears of each pair left out, as it is left out.
+/// A shard's share of the pair x optimisation matrix (in the order every
+/// shard computes alike): every count-th entry from the shard's index, or,
+/// with more shards than entries, the one entry index mod size.
+std::vector<abi::CompilerPair> shard_share(std::vector<abi::CompilerPair> matrix, const Shard& shard);
+
 std::unique_ptr<PreparedHunt> prepare_hunt(const HuntRequest& request,
                                            const std::function<void(const SkippedPair&)>& on_skip = {});
 

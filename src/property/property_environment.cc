@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "testgen/errors.h"
+#include "testgen/shard.h"
 
 namespace testgen::property {
 namespace {
@@ -56,6 +57,7 @@ PropertyOptions with_environment(PropertyOptions options) {
   if (auto v = env("TESTGEN_FUZZ_FOR")) options.fuzz_seconds = duration_from("TESTGEN_FUZZ_FOR", *v);
   if (auto v = env("TESTGEN_FUZZ_RUNS")) options.fuzz_runs = unsigned_from("TESTGEN_FUZZ_RUNS", *v);
   if (auto v = env("TESTGEN_SHRINK_SECONDS")) options.shrink_seconds = duration_from("TESTGEN_SHRINK_SECONDS", *v);
+  if (auto shard = Shard::from_environment()) options.shard = *shard;
   if (auto v = env("TESTGEN_DB")) {
     if (*v == "off" || v->empty()) {
       options.use_database = false;

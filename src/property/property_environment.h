@@ -16,7 +16,7 @@ namespace testgen::property {
 std::optional<double> parse_duration(std::string_view text);
 
 /// Options with TESTGEN_TESTS, TESTGEN_SEED, TESTGEN_FUZZ_FOR, TESTGEN_FUZZ_RUNS,
-/// TESTGEN_SHRINK_SECONDS and TESTGEN_DB applied.
+/// TESTGEN_SHRINK_SECONDS, TESTGEN_DB and the shard (TESTGEN_SHARD, Slurm, Kubernetes) applied.
 PropertyOptions with_environment(PropertyOptions options);
 
 /// The input TESTGEN_REPLAY asks for, if it names this property: the code after "name:".

@@ -34,7 +34,9 @@ std::string shrink_summary(const PropertyReport& r) {
 }  // namespace
 
 std::string PropertyReport::report() const {
-  const std::string mode = fuzzing ? "fuzzing mode" : "test mode";
+  const std::string mode = !fuzzing         ? "test mode"
+                           : shard.sharded() ? fmt::format("fuzzing mode, shard {}/{}", shard.index, shard.count)
+                                             : "fuzzing mode";
   if (passed)
     return fmt::format("property {} passed: {} inputs ({} discarded), seed {}, {}, {:.2f} s\n", name, runs,
                        discards, seed, mode, seconds);

@@ -196,6 +196,10 @@ PropertyReport run_property(const ErasedProperty& erased, PropertyOptions option
   report.name = options.name;
   report.fuzzing = options.fuzz_seconds > 0 || options.fuzz_runs > 0;
   report.seed = options.seed.value_or(feature_of(options.name));
+  if (report.fuzzing) {
+    report.shard = options.shard;
+    report.seed = options.shard.seed(report.seed);
+  }
   auto log = options.log ? options.log : [](const std::string& line) { std::cerr << line << "\n"; };
   property::DiscardTally tally;
   PropertyTarget target(erased, hooks, options.name, tally);

@@ -90,14 +90,14 @@ void calibrate(ScenarioSession& session, Corpus& corpus, const CampaignOptions& 
     return;
   }
   Calibration climb(session.context(), session.params().max_mutations, session.seeds().chosen,
-                    options.budget.rng_seed ^ 0xca11b4a7e);
+                    options.budget.seed() ^ 0xca11b4a7e);
   size_t next_start = 0;
   climb.start(from[next_start].first, from[next_start].second);
   const double start_score = from[next_start++].second;
   double best = start_score;
   bool first = true;
   EngineOptions calibrate = std::move(base);
-  calibrate.seed = options.budget.rng_seed + 1;
+  calibrate.seed = options.budget.seed() + 1;
   calibrate.max_runs = options.max_calibration;
   calibrate.adapt = false;
   calibrate.novelty = false;
@@ -152,6 +152,7 @@ json campaign_options_json(const ScenarioParams& params, const CampaignOptions& 
           {"goals", params.goals},
           {"budget", options.budget.runs},
           {"rng_seed", options.budget.rng_seed},
+          {"shard", shard_json(options.budget.shard())},
           {"max_calibration_iters", options.max_calibration},
           {"seed_filter", params.seed_filter},
           {"use_trace_signature", params.trace_signature},
