@@ -197,6 +197,17 @@ class Corpus : public CaseStore {
   };
   void edit_case(const std::filesystem::path& dir, const CaseEdit& edit);
 
+  /// Copies the case directory `from` (of another corpus) into this one
+  /// under its own id: assembled in _work and renamed into place, then its
+  /// metadata written (with `campaign`, or this corpus's options when
+  /// null). False, and nothing written, when a case with that id is here.
+  bool adopt_case(const std::filesystem::path& from, const nlohmann::json& campaign);
+  /// Removes a case and its metadata; a crash leaves it whole or gone.
+  void remove_case(const std::string& id, bool rejected);
+  /// Writes global_coverage.json listing `observed` (coverpoint names and
+  /// feature hashes, as save_coverage writes them).
+  void save_observed(const std::set<std::string>& observed);
+
   /// Reads and checks a case directory's case.json.
   static CaseInfo read_case(const std::filesystem::path& dir);
   /// Reads a case directory's tree.json.

@@ -89,7 +89,7 @@ Args hoist_global_options(const Args& args) {
   // Subcommands with actions (abi hunt) take options after the action.
   size_t rest = i + 1;
   const Subcommand* command = find_subcommand(args[i]);
-  if (command && command->takes_action && rest < args.size() && !args[rest].starts_with("-")) out.push_back(args[rest++]);
+  if (command && !command->action.empty() && rest < args.size() && !args[rest].starts_with("-")) out.push_back(args[rest++]);
   out.insert(out.end(), globals.begin(), globals.end());
   out.insert(out.end(), args.begin() + static_cast<std::ptrdiff_t>(rest), args.end());
   return out;

@@ -61,7 +61,7 @@ int print_man_page() {
   for (const Subcommand& s : subcommands()) {
     if (s.name == "help" || s.name == "version") continue;
     std::vector<std::string> args{std::string(s.name)};
-    if (s.takes_action) args.push_back("hunt");
+    if (!s.action.empty()) args.emplace_back(s.action);
     args.push_back(s.name == "quest" ? "-help" : "--help");
     page += fmt::format(".SS \"testgen {}\"\n.nf\n{}.fi\n", fmt::join(args.begin(), args.end() - 1, " "),
                         roff(help_of(args)));

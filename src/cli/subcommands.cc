@@ -13,13 +13,16 @@ namespace testgen::cli {
 std::span<const Subcommand> subcommands() {
   static const Subcommand table[] = {
       {"quest", "generate C calling-convention tests from Lua suites (quest's command line)", run_quest},
-      {"abi", "hunt parameter-passing bugs across compiler pairs and reduce each one ('abi hunt')", run_abi, true},
+      {"abi", "hunt parameter-passing bugs across compiler pairs and reduce each one ('abi hunt')", run_abi, "hunt"},
       {"puzzle", "crack a built-in puzzle with the engine (demo, tests, benchmarks)", run_puzzle},
       {"seed-index", "copy seed scenarios into a corpus and index them (scenario campaigns)", run_seed_index},
       {"fuzz", "mutate seed scenarios, run them, keep new coverage and findings (scenario campaigns)", run_fuzz},
       {"campaign", "a protocol's campaign: fuzz toward goal coverpoints, then calibrate (scenario campaigns)",
        run_campaign},
       {"bash", "translate bash functions to a Rust crate (the bash front)", run_bash},
+      {"corpus", "merge corpora of shards into one: new coverage smallest first, one finding per signature ('corpus "
+                 "merge')",
+       run_corpus, "merge"},
       {"replay", "re-run a saved case directory; exit 1 while it still fails", run_replay},
       {"minimize", "reduce a saved failing case further, in place", run_minimize},
       {"help", "show help for testgen or for one subcommand ('help --man': the manual page)", run_help},

@@ -15,8 +15,9 @@ struct Subcommand {
   std::string_view summary;
   /// Parses its own arguments (after the subcommand name) and runs.
   int (*run)(const Args& args);
-  /// Takes an action word first ("abi hunt"): options come after it.
-  bool takes_action = false;
+  /// The action word it takes first ("hunt" of "abi hunt"; options come
+  /// after it), or "" for none.
+  std::string_view action = "";
 };
 
 std::span<const Subcommand> subcommands();
@@ -26,6 +27,7 @@ int run_quest(const Args& args);
 /// quest's command line under another program name ("quest" when invoked as quest).
 int run_quest_as(const Args& args, const std::string& program);
 int run_abi(const Args& args);
+int run_corpus(const Args& args);
 int run_puzzle(const Args& args);
 int run_seed_index(const Args& args);
 int run_fuzz(const Args& args);

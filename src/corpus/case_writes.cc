@@ -213,6 +213,49 @@ void Corpus::edit_case(const fs::path& dir, const CaseEdit& edit) {
   write_metadata(info.id, final_dir);
 }
 
+bool Corpus::adopt_case(const fs::path& from, const json& campaign) {
+  const CaseInfo info = read_case(from);
+  const fs::path final_dir = case_dir(info.id, info.rejected);
+  if (fs::exists(fs::symlink_status(final_dir))) return false;
+  const fs::path temp = work_dir() / fmt::format("adopt-{}-{}-{}", info.id, getpid(), ++temp_counter_);
+  build_in(temp, [&] { copy_case(from, temp); });
+  std::error_code ec;
+  fs::rename(temp, final_dir, ec);
+  if (ec) {
+    fs::remove_all(temp, ec);
+    throw CorpusWriteError(fmt::format("{}: cannot move into place: {}", final_dir.string(), ec.message()));
+  }
+  const json c = case_format::parse_file(final_dir / "case.json");
+  write_file_atomic(layout().case_metadata(info.id),
+                    metadata::of_case(root_, final_dir, c, campaign.is_null() ? json::parse(campaign_json_) : campaign)
+                            .dump(2, ' ', false, json::error_handler_t::replace) +
+                        "\n");
+  return true;
+}
+
+void Corpus::remove_case(const std::string& id, bool rejected) {
+  const fs::path dir = case_dir(id, rejected);
+  if (!fs::exists(fs::symlink_status(dir))) return;
+  // Out of sight in one rename, then deleted: a crash leaves it whole or
+  // gone (repair clears _work); its metadata goes last.
+  const fs::path gone = work_dir() / fmt::format("removed-{}-{}-{}", id, getpid(), ++temp_counter_);
+  std::error_code ec;
+  fs::rename(dir, gone, ec);
+  if (ec) throw CorpusWriteError(fmt::format("{}: cannot remove: {}", dir.string(), ec.message()));
+  fs::remove_all(gone, ec);
+  fs::remove(layout().case_metadata(id), ec);
+}
+
+void Corpus::save_observed(const std::set<std::string>& observed) {
+  // Coverpoint names first, sorted, then feature hashes, as save_coverage writes them.
+  std::vector<std::string> named, unnamed;
+  for (const std::string& o : observed)
+    (o.size() == 16 && o.find_first_not_of("0123456789abcdef") == std::string::npos ? unnamed : named).push_back(o);
+  json doc = {{"version", 1}, {"observed", named}};
+  for (std::string& u : unnamed) doc["observed"].push_back(std::move(u));
+  write_file_atomic(layout().global_coverage(), doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+}
+
 void Corpus::rewrite_case(const fs::path& dir, const CaseRecord& smaller) {
   CaseEdit edit;
   if (!fs::exists(dir / "original_tree.json")) edit.write.push_back({"original_tree.json", read_file(dir / "tree.json")});
