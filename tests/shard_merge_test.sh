@@ -60,6 +60,20 @@ run "$TESTGEN" corpus merge merged shard-0 shard-1 shard-2 -q
 expect_rc 0
 [[ "$(json out 'd["accepted"]["added"] + d["findings"]["added"]')" == "0" ]] || fail "a second merge added cases: $(cat out)"
 
+# --sync-dir: shard 0 publishes what it keeps; shard 1, started after it,
+# runs those inputs first (and keeps what adds coverage), publishing only its own.
+"$TESTGEN" puzzle bytes-bug --runs 1500 --shard 0/2 --sync-dir sync --corpus-root s0 -q > s0.json 2>/dev/null
+"$TESTGEN" puzzle bytes-bug --runs 1500 --shard 1/2 --sync-dir sync/ --corpus-root s1 -q > s1.json 2>/dev/null
+published=$(json s0.json 'd["sync"]["published"]')
+[[ $published -gt 0 && $published == "$(json s0.json 'd["kept"]')" ]] || fail "shard 0 published $published: $(cat s0.json)"
+[[ "$(json s1.json 'd["sync"]["imported"]')" == "$published" ]] || fail "shard 1 did not import shard 0's cases: $(cat s1.json)"
+[[ "$(json s1.json 'd["sync"]["published"] < d["kept"]')" == "True" ]] || fail "shard 1 published imported cases back"
+[[ $(ls sync/*/shard-0 | wc -l) == "$published" ]] || fail "sync/*/shard-0 does not hold one file per published case"
+touch not-a-dir
+run "$TESTGEN" puzzle hi --runs 10 --sync-dir not-a-dir -q
+expect_rc 5
+expect_err_contains "not-a-dir: cannot create the sync directory"
+
 # Bad input: not a corpus, the output itself, an unknown action.
 mkdir plain
 run "$TESTGEN" corpus merge merged plain

@@ -264,6 +264,11 @@ struct EngineOptions {
   /// reported and shrunk like any generated input; the front learns each
   /// result through its target.
   std::function<std::optional<ChoiceTree>()> propose;
+  /// Called between batches (and once at the start): inputs other
+  /// processes of the campaign found (a shared --sync-dir, SyncDir), run
+  /// before generated ones and kept, like any input, only if they add
+  /// coverage here. Empty: nothing new.
+  std::function<std::vector<ChoiceTree>()> import_inputs;
   /// Failures whose signature this returns true for are counted in
   /// EngineReport::known (expected failures) and neither reduced nor kept.
   std::function<bool(const std::string& signature)> is_known_failure;

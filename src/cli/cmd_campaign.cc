@@ -85,6 +85,7 @@ int run_campaign(const Args& args) {
                 {"flaky_verdicts", report.flaky_verdicts},
                 {"flaky_coverage", report.flaky_coverage},
                 {"calibration", result.calibration},
+                {"sync", result.sync},
                 {"quarantined", corpus.quarantined()},
                 {"interrupted", interrupted()},
                 {"findings", scenario::findings_json(report, corpus)}});

@@ -134,11 +134,15 @@ int run_puzzle(const Args& args) {
       corpus = puzzles::PuzzleFront().open_corpus(a.globals.corpus_root);
       options.store = corpus.get();
     }
+    const std::unique_ptr<SyncDir> sync = a.budget.open_sync();
+    if (sync) sync->attach(options, target->name());
     options.on_progress = progress_printer(fmt::format("puzzle {}", p->name), a.quiet);
     const EngineReport report = Engine(*target, options).run();
     end_progress_line(a.quiet);
     print_human(*p, report, a.globals.corpus_root);
-    print_json(report_json(*p, a, report, size));
+    nlohmann::json summary = report_json(*p, a, report, size);
+    summary["sync"] = sync_json(sync.get());
+    print_json(summary);
     return report.findings.empty() ? kExitOk : kExitFinding;
   });
 }

@@ -66,6 +66,8 @@ int fuzz(const Args& args) {
     EngineOptions options = scenario::scenario_engine_options(flags.schedule == "uniform-seeds", g.allow_nondeterministic,
                                                               store, session.target());
     budget.apply(options);
+    const std::unique_ptr<SyncDir> sync = budget.open_sync();
+    if (sync) sync->attach(options, session.target().name());
     options.stop_on_failure = stop_on_finding;
     options.on_progress = progress_printer("fuzz", quiet);
     const EngineReport report = Engine(session.target(), options).run();
@@ -79,6 +81,7 @@ int fuzz(const Args& args) {
                 {"flaky_verdicts", report.flaky_verdicts}, {"flaky_coverage", report.flaky_coverage},
                 {"quarantined", corpus.quarantined()},
                 {"interrupted", interrupted()},   {"shard", shard_json(budget.shard())},
+                {"sync", sync_json(sync.get())},
                 {"findings", findings}});
     return findings.empty() ? kExitOk : kExitFinding;
   });

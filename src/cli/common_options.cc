@@ -116,6 +116,12 @@ void add_engine_flags(CLI::App& app, EngineBudget& b, const EngineDefaults& d) {
       ->capture_default_str()
       ->check(number_in(0, 1e7));
   app.add_flag("--shrink,!--no-shrink", b.shrink, "keep findings as found, unreduced");
+  app.add_option("--sync-dir", b.sync_dir,
+                 "a directory the processes of one campaign share (shards, here or on other machines): each "
+                 "publishes the inputs it keeps and runs the others' (kept here if they add coverage)");
+  app.add_option("--sync-every", b.sync_seconds, "with --sync-dir: seconds between reads of the peers' inputs")
+      ->capture_default_str()
+      ->check(number_in(0, 86400));
   app.add_option_function<std::string>(
          "--shard", [&b](const std::string& text) { b.shard_flag = text; },
          "run shard I of N (0-based): its own seed stream and, in a hunt, its share of the pair x optimisation "

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 #include <set>
 #include <unordered_map>
 
@@ -147,7 +148,8 @@ struct Engine::Impl {
   std::set<std::string> known_signatures;
   EngineReport report;
   std::vector<Reduction> reductions;  // findings not yet fully reduced
-  std::unordered_set<std::string> families_taken;  // signature families a reduction was begun for
+  std::unordered_set<std::string> families_taken;
+  std::deque<ChoiceTree> imported;  // peers' inputs waiting for their run (import_inputs)  // signature families a reduction was begun for
   uint64_t batches_run = 0, reduce_calls = 0;
   Clock::time_point start = Clock::now();
 
@@ -529,8 +531,14 @@ struct Engine::Impl {
     return budget_left_in_time();
   }
 
+  void import_from_peers() {
+    if (!opt.import_inputs) return;
+    for (ChoiceTree& t : opt.import_inputs()) imported.push_back(std::move(t));
+  }
+
   EngineReport run() {
     resume();
+    import_from_peers();
     const size_t batch_size =
         opt.coverage_sources.empty() && !opt.propose ? std::max<size_t>(1, opt.batch) : 1;
     bool stop = false;
@@ -550,6 +558,10 @@ struct Engine::Impl {
         Pending& p = batch.emplace_back();
         if (proposal) {
           p.tree = std::move(*proposal);
+        } else if (!imported.empty()) {
+          p.tree = std::move(imported.front());
+          imported.pop_front();
+          p.mutations.push_back("imported from a peer (--sync-dir)");
         } else if (!queue.empty() && rng.chance(opt.mutate_ratio)) {
           p.parent = pick_parent();
           p.tree = queue[*p.parent].tree;
@@ -591,6 +603,7 @@ struct Engine::Impl {
       }
       stop = stop || (opt.done && opt.done());
       reduce_in_turn();
+      import_from_peers();
     }
     reduce_the_rest();
     if (opt.store) opt.store->save_coverage(global, true);

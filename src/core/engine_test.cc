@@ -114,6 +114,28 @@ TEST(Engine, ProposedInputsAreRunKeptAndReportedUntilTheProposerStops) {
   EXPECT_EQ(report.findings[0].value_text, "Hi!");
 }
 
+TEST(Engine, ImportedInputsRunBeforeGeneratedOnes) {
+  // A peer's input that says hi is the first run: a finding in one run,
+  // which the engine's own search takes thousands for.
+  HiTarget scout;
+  const EngineReport found = Engine(scout, EngineOptions{.seed = 3, .max_runs = 200000}).run();
+  ASSERT_EQ(found.findings.size(), 1u);
+  ASSERT_GT(found.findings[0].found_at_run, 1u);
+
+  HiTarget target;
+  int calls = 0;
+  EngineOptions options{.seed = 3, .max_runs = 1};
+  options.import_inputs = [&] {
+    ++calls;
+    return calls == 1 ? std::vector<ChoiceTree>{found.findings[0].tree} : std::vector<ChoiceTree>{};
+  };
+  const EngineReport report = Engine(target, options).run();
+  EXPECT_EQ(report.runs, 1u);
+  ASSERT_EQ(report.findings.size(), 1u) << "the imported input was not the first run";
+  EXPECT_EQ(report.findings[0].value_text, "Hi!");
+  EXPECT_GE(calls, 1);
+}
+
 TEST(Engine, KnownFailuresAreCountedNotReduced) {
   HiTarget target;
   EngineOptions options{.seed = 1, .max_runs = 200000,

@@ -16,6 +16,12 @@ Shard EngineBudget::shard() const {
   return Shard::from_environment().value_or(Shard{});
 }
 
+std::unique_ptr<SyncDir> EngineBudget::open_sync() const {
+  if (sync_dir.empty()) return nullptr;
+  const Shard s = shard();
+  return std::make_unique<SyncDir>(sync_dir, SyncDir::default_peer(s.index, s.sharded()), sync_seconds);
+}
+
 void EngineBudget::apply(EngineOptions& options) const {
   if (run_limit() > 0) options.max_runs = run_limit();
   options.max_seconds = seconds;
@@ -28,6 +34,12 @@ void EngineBudget::apply(EngineOptions& options) const {
 nlohmann::json shard_json(const Shard& shard) {
   if (!shard.sharded()) return nullptr;
   return {{"index", shard.index}, {"count", shard.count}, {"from", shard.source}};
+}
+
+nlohmann::json sync_json(const SyncDir* sync) {
+  if (!sync) return nullptr;
+  return {{"dir", sync->dir().string()}, {"peer", sync->peer()}, {"published", sync->published()},
+          {"imported", sync->imported()}};
 }
 
 std::optional<TargetSpec> Front::legacy_spec(const std::string&) const { return std::nullopt; }

@@ -22,6 +22,7 @@
 #include "testgen/corpus.h"
 #include "testgen/engine.h"
 #include "testgen/shard.h"
+#include "sync_dir.h"
 
 namespace testgen {
 
@@ -55,12 +56,18 @@ struct EngineBudget {
   /// --shard I/N as given; without it the scheduler's environment decides
   /// (Shard::from_environment).
   std::optional<std::string> shard_flag;
+  /// --sync-dir: a directory the processes of one campaign share, to
+  /// exchange kept inputs while they run (SyncDir); "" for none.
+  std::filesystem::path sync_dir;
+  double sync_seconds = 10;  ///< --sync-every: how often the peers' inputs are read
 
   /// This process's shard: the flag, else the environment, else unsharded.
   /// UsageError for a malformed flag or variable.
   Shard shard() const;
   /// The seed of this process's stream: --rng-seed, mixed with the shard's index.
   uint64_t seed() const { return shard().seed(rng_seed); }
+  /// The exchange through sync_dir, or null without one.
+  std::unique_ptr<SyncDir> open_sync() const;
   /// The run limit: `runs`, or none (the largest count) when only a time
   /// limit was given.
   uint64_t run_limit() const;
@@ -72,6 +79,10 @@ struct EngineBudget {
 /// A shard as summaries report it: {"index", "count", "from"}, or null
 /// when the run is not sharded.
 nlohmann::json shard_json(const Shard& shard);
+
+/// An exchange as summaries report it: {"dir", "published", "imported"},
+/// or null without one.
+nlohmann::json sync_json(const SyncDir* sync);
 
 /// What replaying a stored case came to.
 struct ReplayReport {

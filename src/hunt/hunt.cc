@@ -124,6 +124,7 @@ std::vector<PairResult> run_hunt(const HuntPlan& plan, const HuntCallbacks& call
                               .store = store.get(),
                               .progress_every = std::max<size_t>(1, plan.batch),
                               .batch = std::max<size_t>(1, plan.batch)};
+        if (plan.sync) plan.sync->attach(options, target.name());
         if (plan.expectations)
           options.is_known_failure = [&](const std::string& s) { return plan.expectations->match(s) != nullptr; };
         options.on_progress = [&](const Progress& p) { board.update(i, p, target.builds()); };

@@ -12,6 +12,7 @@
 #include "expectations.h"
 #include "testgen/corpus.h"
 #include "testgen/shard.h"
+#include "sync_dir.h"
 #include "toolchain.h"
 
 namespace testgen::hunt {
@@ -43,6 +44,7 @@ struct HuntPlan {
   abi::BuildOptions build;
   const Expectations* expectations = nullptr;
   Corpus* corpus = nullptr;  ///< shared by the workers (null: keep nothing)
+  SyncDir* sync = nullptr;   ///< --sync-dir: kept inputs exchanged with other shards (null: none)
   std::filesystem::path scratch_root;
 };
 

@@ -112,6 +112,8 @@ std::unique_ptr<PreparedHunt> prepare_hunt(const HuntRequest& r, const std::func
 
   if (!r.corpus_root.empty()) hunt->corpus = AbiFront().open_corpus(r.corpus_root);
   plan.corpus = hunt->corpus.get();
+  hunt->sync = r.budget.open_sync();
+  plan.sync = hunt->sync.get();
   // Builds go in the corpus's scratch, or in the temporary directory without one.
   hunt->scratch = std::make_unique<ScratchDir>(
       hunt->corpus ? hunt->corpus->work_dir() : std::filesystem::temp_directory_path(), "testgen-hunt");

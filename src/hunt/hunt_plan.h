@@ -48,6 +48,7 @@ struct PreparedHunt {
   std::vector<SkippedPair> skipped;
   std::unique_ptr<Corpus> corpus;
   std::unique_ptr<ScratchDir> scratch;
+  std::unique_ptr<SyncDir> sync;
 };
 
 /// Checks the request and plans the hunt. UsageError for an unknown

@@ -80,6 +80,7 @@ json hunt_summary(const PreparedHunt& hunt, const std::vector<PairResult>& resul
   // null: --time alone was the budget
   summary["run_limit"] = hunt.plan.runs == std::numeric_limits<uint64_t>::max() ? json(nullptr) : json(hunt.plan.runs);
   summary["shard"] = shard_json(hunt.plan.shard);
+  summary["sync"] = sync_json(hunt.sync.get());
   summary.update(known_json(results, hunt.expectations));
   return summary;
 }

@@ -200,6 +200,8 @@ CampaignResult run_campaign(ScenarioSession& session, Corpus& corpus, const Camp
   CampaignResult result;
   EngineOptions explore = base;
   explore.on_progress = options.on_explore;
+  const std::unique_ptr<SyncDir> sync = options.budget.open_sync();
+  if (sync) sync->attach(explore, target.name());
   // Goals the corpus has met before leave nothing to do.
   if (goals.empty() || !unmet().empty()) result.report = Engine(target, explore).run();
   result.explored = result.report.runs;
@@ -211,6 +213,7 @@ CampaignResult run_campaign(ScenarioSession& session, Corpus& corpus, const Camp
   const std::vector<std::string> still = unmet();
   for (const std::string& goal : goals) result.goals[goal] = !std::count(still.begin(), still.end(), goal);
   result.goals_met = still.empty();
+  result.sync = sync_json(sync.get());
   return result;
 }
 

@@ -30,6 +30,7 @@ struct CampaignResult {
   nlohmann::json calibration;
   std::map<std::string, bool> goals;  ///< goal -> met (in this campaign or in the corpus before)
   bool goals_met = false;
+  nlohmann::json sync;  ///< the --sync-dir exchange of the first phase (null: none)
 };
 
 /// "a,b" and repeated options into one list, in order, without duplicates.
