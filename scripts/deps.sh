@@ -25,6 +25,8 @@ packages=(
   librust-proptest-dev librust-proptest+std-dev llvm-22
   # the property-testing benchmarks (bench/pbt) compare against RapidCheck
   librapidcheck-dev
+  # shards on a real scheduler: the cluster test starts a single-node Slurm
+  slurmctld slurmd slurm-client munge
 )
 # npm fetches tree-sitter and tree-sitter-bash at configure time; it comes
 # with the nodejs package on some machines and as its own package on others.
