@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 BUILD  := build/default
 TESTGEN := $(BUILD)/testgen
 
-.PHONY: deps configure build test test-asan fuzz demo bench bench-abi bench-scenario bench-bash bench-bash-quality bench-pbt bench-quest-loop install clean
+.PHONY: deps configure build test test-asan fuzz demo bench bench-abi bench-scenario bench-bash bench-bash-quality bench-pbt bench-quest-loop bench-shard install clean
 
 deps:
 	@scripts/deps.sh
@@ -44,6 +44,10 @@ bench-quest-loop: build
 # The abi hunt against the quest loop (real compilers; about 10 minutes).
 bench-abi: build
 	@python3 bench/abi_hunt_bench.py $(TESTGEN) $${TRIALS:-10} $${SECONDS_PER_TRIAL:-24}
+
+# N hunt shards of S seconds, merged, against one hunt of N x S seconds; merge speed.
+bench-shard: build
+	@python3 bench/shard_bench.py $(TESTGEN) $${SHARDS:-4} $${SECONDS_PER_SHARD:-120}
 
 bench-scenario: build
 	@python3 bench/scenario_bench.py $(BUILD) $${TRIALS:-10} $${RUNS:-3000}
