@@ -83,6 +83,8 @@ struct CorpusLayout {
   std::filesystem::path case_metadata(const std::string& id) const { return metadata() / (id + ".json"); }
   std::filesystem::path seeds_index() const { return metadata() / "seeds_index.json"; }
   std::filesystem::path global_coverage() const { return metadata() / "global_coverage.json"; }
+  /// One JSON object per line, appended as runs go (a report's plots).
+  std::filesystem::path progress_log() const { return metadata() / "progress.jsonl"; }
   std::filesystem::path work() const { return root / "_work"; }
   std::filesystem::path quarantine() const { return root / "quarantine"; }
   std::filesystem::path lock_file() const { return root / ".lock"; }
@@ -156,6 +158,9 @@ class Corpus : public CaseStore {
   void replace(const std::string& id, const CaseRecord& reduced) override;
   std::vector<StoredCase> load() override;
   void save_coverage(const GlobalCoverage& coverage, bool final) override;
+  /// Appends a line to metadata/progress.jsonl (at most one a second per
+  /// target, and the final one): wall time, pid, target and the counts.
+  void note_progress(const std::string& target, const Progress& progress, bool final) override;
 
   /// Extra JSON object (as text) recorded under "campaign" in every metadata file.
   void set_campaign_options(std::string json_object);
@@ -226,6 +231,7 @@ class Corpus : public CaseStore {
   std::string front_;
   std::vector<KeptFile> kept_;
   std::shared_ptr<Lock> lock_;
+  std::unordered_map<std::string, double> last_progress_;  // per target, steady seconds
   std::unordered_map<Feature, std::string> names_;  // features that have names (coverpoints)
   std::string campaign_json_ = "{}";
   double last_coverage_write_ = -1e9;
@@ -256,6 +262,7 @@ class CorpusView : public CaseStore {
   void replace(const std::string& id, const CaseRecord& reduced) override;
   std::vector<StoredCase> load() override;
   void save_coverage(const GlobalCoverage& coverage, bool final) override;
+  void note_progress(const std::string& target, const Progress& progress, bool final) override;
 
  private:
   std::shared_ptr<Shared> shared_;

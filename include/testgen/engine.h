@@ -161,6 +161,14 @@ struct StoredCase {
   std::string signature;
 };
 
+struct Progress {
+  uint64_t runs = 0;
+  uint64_t kept = 0;
+  uint64_t findings = 0;
+  size_t features = 0;
+  double seconds = 0;
+};
+
 /// Where kept cases go. Implemented by the corpus layer.
 class CaseStore {
  public:
@@ -176,14 +184,12 @@ class CaseStore {
   virtual std::vector<StoredCase> load() = 0;
   /// Saves the global coverage union (may be throttled; `final` forces it).
   virtual void save_coverage(const GlobalCoverage& coverage, bool final) = 0;
-};
-
-struct Progress {
-  uint64_t runs = 0;
-  uint64_t kept = 0;
-  uint64_t findings = 0;
-  size_t features = 0;
-  double seconds = 0;
+  /// Notes how the run of `target` is going, after each batch and at its
+  /// end (`final`), for a report's coverage over runs and time. A store may
+  /// keep a throttled log; the default keeps nothing.
+  virtual void note_progress(const std::string& target, const Progress& progress, bool final) {
+    (void)target, (void)progress, (void)final;
+  }
 };
 
 struct Finding;

@@ -519,9 +519,12 @@ struct Engine::Impl {
     }
   }
 
+  Progress progress_now() const {
+    return Progress{report.runs, report.kept, report.findings.size(), global.size(), elapsed()};
+  }
+
   void progress() {
-    if (opt.on_progress)
-      opt.on_progress(Progress{report.runs, report.kept, report.findings.size(), global.size(), elapsed()});
+    if (opt.on_progress) opt.on_progress(progress_now());
   }
 
   bool budget_left_in_time() const { return opt.max_seconds <= 0 || elapsed() < opt.max_seconds; }
@@ -604,11 +607,13 @@ struct Engine::Impl {
       stop = stop || (opt.done && opt.done());
       reduce_in_turn();
       import_from_peers();
+      if (opt.store) opt.store->note_progress(target.name(), progress_now(), false);
     }
     reduce_the_rest();
     if (opt.store) opt.store->save_coverage(global, true);
     report.seconds = elapsed();
     report.features = global.size();
+    if (opt.store) opt.store->note_progress(target.name(), progress_now(), true);
     progress();
     return std::move(report);
   }

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -241,6 +242,29 @@ void Corpus::save_coverage(const GlobalCoverage& coverage, bool final) {
   for (std::string& u : unnamed) doc["observed"].push_back(std::move(u));
   write_file_atomic(layout().global_coverage(),
                     doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+}
+
+void Corpus::note_progress(const std::string& target, const Progress& progress, bool final) {
+  // A line a second at first, then sparser as the run grows long (an
+  // interval of 1/200 of the time so far): a week-long campaign keeps a
+  // log of thousands of lines, not millions.
+  const double now = now_seconds();
+  auto [last, first] = last_progress_.try_emplace(target, now);
+  if (!first && !final && now - last->second < std::max(1.0, progress.seconds / 200)) return;
+  last->second = now;
+  const double wall =
+      std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const json line = {{"time", std::round(wall * 1000) / 1000}, {"pid", ::getpid()}, {"target", target},
+                     {"seconds", std::round(progress.seconds * 1000) / 1000}, {"runs", progress.runs},
+                     {"kept", progress.kept}, {"findings", progress.findings}, {"features", progress.features},
+                     {"final", final}};
+  const std::string text = line.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  // One append of a whole line: readers skip a line a crash cut short. The
+  // log only draws plots, so a full disk costs a point, not the run.
+  const int fd = ::open(layout().progress_log().c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return;
+  (void)!::write(fd, text.data(), text.size());
+  ::close(fd);
 }
 
 size_t Corpus::case_count() const {

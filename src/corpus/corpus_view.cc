@@ -31,6 +31,11 @@ void CorpusView::save_coverage(const GlobalCoverage& coverage, bool final) {
   shared_->corpus.save_coverage(shared_->coverage, final);
 }
 
+void CorpusView::note_progress(const std::string& target, const Progress& progress, bool final) {
+  std::lock_guard lock(shared_->mutex);
+  shared_->corpus.note_progress(target, progress, final);
+}
+
 CaseInfo locate_case(const fs::path& dir_or_id, const fs::path& corpus_root) {
   fs::path dir = dir_or_id;
   std::error_code ec;
