@@ -103,3 +103,9 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("  " + d["sta
 say "The corpus: $corpus"
 ls "$corpus"
 echo "accepted cases: $(ls "$corpus/accepted" | wc -l), findings: $(ls "$corpus/rejected" | wc -l)"
+
+report=build/demo-report.html
+say "\$ testgen report $hunt -o $report"
+"$testgen" report "$hunt" -o "$report" -q > /dev/null
+echo "The hunt's report (plots, findings with their reproducers, the pair x failure matrix), one self-contained page:"
+echo "  $(cd "$(dirname "$report")" && pwd)/$(basename "$report")"

@@ -27,6 +27,8 @@ packages=(
   librapidcheck-dev
   # shards on a real scheduler: the cluster test starts a single-node Slurm
   slurmctld slurmd slurm-client munge
+  # the report's browser test renders it in headless Chromium
+  chromium
 )
 # npm fetches tree-sitter and tree-sitter-bash at configure time; it comes
 # with the nodejs package on some machines and as its own package on others.

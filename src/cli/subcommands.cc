@@ -23,6 +23,8 @@ std::span<const Subcommand> subcommands() {
       {"corpus", "merge corpora of shards into one: new coverage smallest first, one finding per signature ('corpus "
                  "merge')",
        run_corpus, "merge"},
+      {"report", "write a corpus's report: one self-contained HTML page with plots, findings, per-front tables",
+       run_report},
       {"replay", "re-run a saved case directory; exit 1 while it still fails", run_replay},
       {"minimize", "reduce a saved failing case further, in place", run_minimize},
       {"help", "show help for testgen or for one subcommand ('help --man': the manual page)", run_help},

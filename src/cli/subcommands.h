@@ -28,6 +28,7 @@ int run_quest(const Args& args);
 int run_quest_as(const Args& args, const std::string& program);
 int run_abi(const Args& args);
 int run_corpus(const Args& args);
+int run_report(const Args& args);
 int run_puzzle(const Args& args);
 int run_seed_index(const Args& args);
 int run_fuzz(const Args& args);

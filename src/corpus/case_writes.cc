@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -20,6 +22,12 @@ using nlohmann::json;
 using case_format::status_dir;
 
 namespace {
+
+// Seconds since the epoch, to the millisecond: when a case was saved.
+double wall_clock_seconds() {
+  const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::round(now * 1000) / 1000;
+}
 
 json features_json(const FeatureSet& features) {
   json out = json::array();
@@ -172,7 +180,9 @@ std::string Corpus::save(const CaseRecord& record) {
                                  record.rejected ? record.result.signature : "");
   const fs::path final_dir = case_dir(id, record.rejected);
   if (fs::exists(final_dir)) return id;  // same content, already kept
-  const fs::path temp = assemble(id, record, case_json(id, record));
+  json c = case_json(id, record);
+  c["saved_at"] = wall_clock_seconds();
+  const fs::path temp = assemble(id, record, c);
   std::error_code ec;
   fs::rename(temp, final_dir, ec);
   if (ec) {
@@ -191,7 +201,11 @@ void Corpus::replace(const std::string& id, const CaseRecord& reduced) {
     save(reduced);
     return;
   }
-  swap_in(assemble(id, reduced, case_json(id, reduced)), final_dir);
+  json c = case_json(id, reduced);
+  // When it was first saved (found) stays: a report says when it was found.
+  const json old = json::parse(read_file(final_dir / "case.json"), nullptr, false);
+  c["saved_at"] = old.is_object() && old.contains("saved_at") ? old["saved_at"] : json(wall_clock_seconds());
+  swap_in(assemble(id, reduced, c), final_dir);
   write_metadata(id, final_dir);
 }
 
