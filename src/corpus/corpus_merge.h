@@ -54,7 +54,8 @@ struct MergeReport {
 
 /// Merges `inputs` into `out` (created if missing; its lock is held while
 /// merging). CorpusError for an input that is not a corpus or is `out`
-/// itself; BusyError if another process holds `out`.
+/// itself; BusyError if another process holds `out`; Interrupted after
+/// SIGINT or SIGTERM, between two cases (OUT whole; a rerun finishes it).
 MergeReport merge_corpora(const MergeRequest& request);
 
 }  // namespace testgen

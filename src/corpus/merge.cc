@@ -13,6 +13,7 @@
 
 #include "case_format.h"
 #include "testgen/corpus.h"
+#include "testgen/interrupt.h"
 
 namespace testgen {
 namespace fs = std::filesystem;
@@ -157,7 +158,10 @@ MergeReport merge_corpora(const MergeRequest& request) {
     report.inputs.push_back(counts);
   }
   size_t done = 0;
+  // Ctrl-C stops between cases: every step is atomic, so OUT is whole, and
+  // a rerun finishes the merge.
   auto tick = [&] {
+    if (interrupted()) throw Interrupted(interrupt_signal());
     if (++done % 1000 == 0 && request.progress) request.progress(fmt::format("{} of {} cases weighed", done, cases.size()));
   };
 
@@ -199,12 +203,12 @@ MergeReport merge_corpora(const MergeRequest& request) {
   for (const Candidate& c : cases)
     if (c.rejected) by_signature[{c.target, c.signature}].push_back(&c);
   for (auto& [key, group] : by_signature) {
+    tick();
     std::stable_sort(group.begin(), group.end(), [](const Candidate* a, const Candidate* b) { return smaller(*a, *b); });
     const Candidate& best = *group.front();
     bool replaced = false;
     if (!best.in_out && out.adopt_case(best.dir, campaign_of(best))) ++report.findings_added;
     for (size_t i = 1; i < group.size(); ++i) {
-      tick();
       if (group[i]->id == best.id) continue;  // the same case in two corpora
       if (group[i]->in_out) {
         out.remove_case(group[i]->id, true);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "testgen/corpus.h"
+#include "testgen/interrupt.h"
 
 namespace testgen {
 namespace {
@@ -124,6 +125,17 @@ TEST_F(MergeTest, RefusesAnInputThatIsNotACorpusOrIsTheOutputItself) {
   EXPECT_THROW(merge_corpora({.out = base_ / "out", .inputs = {base_ / "missing"}}), CorpusError);
   const fs::path in = corpus("in", {record(1, 2, {"a"})});
   EXPECT_THROW(merge_corpora({.out = in, .inputs = {base_ / "in" / "."}}), CorpusError);
+}
+
+TEST_F(MergeTest, AnInterruptStopsBetweenCasesAndARerunFinishes) {
+  const fs::path in = corpus("in", {record(1, 2, {"a"}), record(2, 2, {"b"}), record(3, 2, {"c"}, "sig")});
+  request_interrupt(SIGINT);
+  EXPECT_THROW(merge_corpora({.out = base_ / "out", .inputs = {in}}), Interrupted);
+  clear_interrupt();
+  EXPECT_FALSE(fs::exists(base_ / "out" / "metadata" / "global_coverage.json")) << "coverage written before the cases";
+  const MergeReport r = merge_corpora({.out = base_ / "out", .inputs = {in}});
+  EXPECT_EQ(r.accepted_after, 2u);
+  EXPECT_EQ(r.findings_after, 1u);
 }
 
 TEST_F(MergeTest, AMergeKilledHalfWayLeavesAConsistentCorpusAndARerunFinishesIt) {
