@@ -83,7 +83,7 @@ slurmd: $(tail -5 "$state/log/slurmd.log" 2>/dev/null)"
 # and the merge after them, submitted by the example script.
 run_dir="$WORK/runs"
 RUN_DIR="$run_dir" SHARDS=3 TESTGEN="$TESTGEN" \
-  HUNT_ARGS="--pair gcc:tcc --runs 48 --batch 8 --shrink-calls 40 --rng-seed 11" \
+  HUNT_ARGS="--pair gcc:tcc --runs 24 --batch 8 --shrink-calls 20 --rng-seed 11" \
   bash "$examples/submit.sh" > submit.out 2>&1 || fail "submit.sh: $(cat submit.out)"
 array=$(sed -n 's/^shards: job \([0-9]*\).*/\1/p' submit.out)
 merge=$(sed -n 's/^merge:  job \([0-9]*\).*/\1/p' submit.out)
