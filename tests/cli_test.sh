@@ -22,11 +22,11 @@ expect_out_contains "Usage: testgen puzzle"
 
 run "$TESTGEN" frobnicate
 expect_rc 2
-expect_err_line "testgen: error: unknown subcommand 'frobnicate' (subcommands: quest, abi, puzzle, seed-index, fuzz, campaign, bash, replay, minimize, help, version)"
+expect_err_line "testgen: error: unknown subcommand 'frobnicate' (subcommands: quest, abi, puzzle, seed-index, fuzz, campaign, bash, corpus, report, replay, minimize, help, version)"
 
 run "$TESTGEN" --frob
 expect_rc 2
-expect_err_line "testgen: error: unknown option '--frob' (options: --help, --version, the global options --corpus-root, --checker-dir, --runner, --runner-cmd, --allow-nondeterministic, --allow-unsafe-lua; subcommands: quest, abi, puzzle, seed-index, fuzz, campaign, bash, replay, minimize, help, version)"
+expect_err_line "testgen: error: unknown option '--frob' (options: --help, --version, the global options --corpus-root, --checker-dir, --runner, --runner-cmd, --allow-nondeterministic, --allow-unsafe-lua; subcommands: quest, abi, puzzle, seed-index, fuzz, campaign, bash, corpus, report, replay, minimize, help, version)"
 
 run "$TESTGEN" puzzle hi --frob
 expect_rc 2
@@ -43,7 +43,7 @@ expect_err_line "testgen puzzle: error: unknown puzzle 'nosuch'; see 'testgen pu
 
 run "$TESTGEN" help nosuch
 expect_rc 2
-expect_err_line "testgen help: error: unknown subcommand 'nosuch' (subcommands: quest, abi, puzzle, seed-index, fuzz, campaign, bash, replay, minimize, help, version)"
+expect_err_line "testgen help: error: unknown subcommand 'nosuch' (subcommands: quest, abi, puzzle, seed-index, fuzz, campaign, bash, corpus, report, replay, minimize, help, version)"
 
 run "$TESTGEN"
 expect_rc 2

@@ -10,7 +10,7 @@ cmake --install "$BUILD_DIR" --prefix "$WORK/prefix" > install.log
 # The manual page, generated from the table of subcommands: every subcommand has its section.
 man1="$WORK/prefix/share/man/man1/testgen.1"
 [[ -f "$man1" ]] || fail "no manual page installed"
-for s in quest "abi hunt" puzzle seed-index fuzz campaign replay minimize; do
+for s in quest "abi hunt" puzzle seed-index fuzz campaign "corpus merge" report replay minimize; do
   grep -q "^.SS \"testgen $s\"" "$man1" || fail "the manual page lacks testgen $s"
 done
 grep -q "^.SH EXIT STATUS" "$man1" || fail "the manual page lacks the exit status"
