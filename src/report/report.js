@@ -15,21 +15,23 @@
       return;
     }
     var width = Math.max(320, el.clientWidth || 520);
+    // Findings are few where features are many: they get a scale and an axis of their own, on the right.
     var opts = {
       title: title, width: width, height: 240,
-      scales: { x: { time: false } },
-      axes: [{ label: xLabel }, { label: "count" }],
+      scales: { x: { time: false }, findings: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
+      axes: [{ label: xLabel }, { label: "features" }].concat(series.some(function (s) { return s.scale; })
+        ? [{ scale: "findings", side: 1, label: "findings", grid: { show: false } }] : []),
       series: [{ label: xLabel }].concat(series.map(function (s) {
-        return { label: s.label, stroke: s.color, width: 2 };
+        return { label: s.label, stroke: s.color, width: 2, scale: s.scale || "y" };
       }))
     };
     new uPlot(opts, [xs].concat(series.map(function (s) { return s.values; })), el);
     el.setAttribute("data-drawn", "true");
   }
   draw("plot-runs", "Coverage over runs", "runs", column(1),
-       [{ label: "features", values: column(2), color: "#2a6fdb" }]);
+       [{ label: "features (summed over targets)", values: column(2), color: "#2a6fdb" }]);
   draw("plot-time", "Coverage and findings over time", "seconds", column(0),
-       [{ label: "features", values: column(2), color: "#2a6fdb" },
-        { label: "findings", values: column(3), color: "#d33" }]);
+       [{ label: "features (summed over targets)", values: column(2), color: "#2a6fdb" },
+        { label: "findings", values: column(3), color: "#d33", scale: "findings" }]);
   document.body.setAttribute("data-report-ready", "true");
 })();
