@@ -225,6 +225,8 @@ class Corpus : public CaseStore {
   nlohmann::json case_json(const std::string& id, const CaseRecord& record) const;
   std::filesystem::path assemble(const std::string& id, const CaseRecord& record, const nlohmann::json& c);
   void swap_in(const std::filesystem::path& assembled, const std::filesystem::path& final_dir);
+  /// global_coverage.json: coverpoint names, sorted, then feature hashes.
+  void write_coverage_file(std::vector<std::string> named, std::vector<std::string> unnamed);
 
   struct Lock;
   std::filesystem::path root_;

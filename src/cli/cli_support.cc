@@ -15,6 +15,17 @@ int usage_error(std::string_view command, std::string_view message) {
   return kExitUsage;
 }
 
+int run_action(const Args& args, std::string_view command, std::string_view action, std::string_view usage,
+               int (*handler)(const Args&)) {
+  if (!args.empty() && args[0] == action) return handler(Args(args.begin() + 1, args.end()));
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    fmt::print("usage: testgen {} {} {}   (testgen {} {} --help for the options)\n", command, action, usage, command,
+               action);
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  return usage_error(command, fmt::format("unknown action '{}' (actions: {})", args[0], action));
+}
+
 int fail(int code, std::string_view message) {
   fmt::print(stderr, "testgen: error: {}\n", message);
   return code;

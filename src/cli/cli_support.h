@@ -18,6 +18,12 @@ int usage_error(std::string_view command, std::string_view message);
 /// Prints "testgen: error: MESSAGE" and returns `code`.
 int fail(int code, std::string_view message);
 
+/// A subcommand with one action word ("abi hunt", "corpus merge"): runs
+/// `handler` on what follows the action; with no arguments or --help,
+/// prints `usage` (exit 2 or 0); an unknown action is a usage error.
+int run_action(const Args& args, std::string_view command, std::string_view action, std::string_view usage,
+               int (*handler)(const Args&));
+
 /// Parses `args` with `app`. Returns an exit code to stop with (help shown,
 /// or a one-line usage error naming the known options), or nullopt to go on.
 std::optional<int> parse(CLI::App& app, std::string_view command, const Args& args);

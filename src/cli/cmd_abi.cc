@@ -117,13 +117,6 @@ int hunt(const Args& args) {
 
 }  // namespace
 
-int run_abi(const Args& args) {
-  if (!args.empty() && args[0] == "hunt") return hunt(Args(args.begin() + 1, args.end()));
-  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    fmt::print("usage: testgen abi hunt [options] [FILE.lua...]   (testgen abi hunt --help for the options)\n");
-    return args.empty() ? kExitUsage : kExitOk;
-  }
-  return usage_error("abi", fmt::format("unknown action '{}' (actions: hunt)", args[0]));
-}
+int run_abi(const Args& args) { return run_action(args, "abi", "hunt", "[options] [FILE.lua...]", hunt); }
 
 }  // namespace testgen::cli

@@ -59,13 +59,6 @@ int merge(const Args& args) {
 
 }  // namespace
 
-int run_corpus(const Args& args) {
-  if (!args.empty() && args[0] == "merge") return merge(Args(args.begin() + 1, args.end()));
-  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    fmt::print("usage: testgen corpus merge OUT IN...   (testgen corpus merge --help for the options)\n");
-    return args.empty() ? kExitUsage : kExitOk;
-  }
-  return usage_error("corpus", fmt::format("unknown action '{}' (actions: merge)", args[0]));
-}
+int run_corpus(const Args& args) { return run_action(args, "corpus", "merge", "OUT IN...", merge); }
 
 }  // namespace testgen::cli

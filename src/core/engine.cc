@@ -148,8 +148,8 @@ struct Engine::Impl {
   std::set<std::string> known_signatures;
   EngineReport report;
   std::vector<Reduction> reductions;  // findings not yet fully reduced
-  std::unordered_set<std::string> families_taken;
-  std::deque<ChoiceTree> imported;  // peers' inputs waiting for their run (import_inputs)  // signature families a reduction was begun for
+  std::unordered_set<std::string> families_taken;  // signature families a reduction was begun for
+  std::deque<ChoiceTree> imported;  // peers' inputs waiting for their run (import_inputs)
   uint64_t batches_run = 0, reduce_calls = 0;
   Clock::time_point start = Clock::now();
 

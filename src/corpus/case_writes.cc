@@ -261,13 +261,11 @@ void Corpus::remove_case(const std::string& id, bool rejected) {
 }
 
 void Corpus::save_observed(const std::set<std::string>& observed) {
-  // Coverpoint names first, sorted, then feature hashes, as save_coverage writes them.
+  // Feature hashes are 16 hex digits; everything else is a coverpoint name.
   std::vector<std::string> named, unnamed;
   for (const std::string& o : observed)
     (o.size() == 16 && o.find_first_not_of("0123456789abcdef") == std::string::npos ? unnamed : named).push_back(o);
-  json doc = {{"version", 1}, {"observed", named}};
-  for (std::string& u : unnamed) doc["observed"].push_back(std::move(u));
-  write_file_atomic(layout().global_coverage(), doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+  write_coverage_file(std::move(named), std::move(unnamed));
 }
 
 void Corpus::rewrite_case(const fs::path& dir, const CaseRecord& smaller) {

@@ -237,11 +237,14 @@ void Corpus::save_coverage(const GlobalCoverage& coverage, bool final) {
     if (it != names_.end()) named.push_back(it->second);
     else unnamed.push_back(fmt::format("{:016x}", f));
   }
+  write_coverage_file(std::move(named), std::move(unnamed));
+}
+
+void Corpus::write_coverage_file(std::vector<std::string> named, std::vector<std::string> unnamed) {
   std::sort(named.begin(), named.end());
   json doc = {{"version", 1}, {"observed", named}};
   for (std::string& u : unnamed) doc["observed"].push_back(std::move(u));
-  write_file_atomic(layout().global_coverage(),
-                    doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+  write_file_atomic(layout().global_coverage(), doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
 }
 
 void Corpus::note_progress(const std::string& target, const Progress& progress, bool final) {

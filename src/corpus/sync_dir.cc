@@ -30,6 +30,9 @@ class SyncDir::Store : public CaseStore {
   void save_coverage(const GlobalCoverage& coverage, bool final) override {
     if (inner_) inner_->save_coverage(coverage, final);
   }
+  void note_progress(const std::string& target, const Progress& progress, bool final) override {
+    if (inner_) inner_->note_progress(target, progress, final);
+  }
 
  private:
   SyncDir& sync_;

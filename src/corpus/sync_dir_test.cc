@@ -69,6 +69,8 @@ TEST_F(SyncDirTest, SavesStillReachTheCorpusUnderneath) {
   const std::string id = options.store->save(kept(5));
   EXPECT_TRUE(fs::exists(corpus.case_dir(id, false)));
   EXPECT_EQ(options.store->load().size(), 1u);
+  options.store->note_progress("puzzle:test", Progress{.runs = 3}, true);
+  EXPECT_TRUE(fs::exists(corpus.layout().progress_log())) << "the progress log was not passed through";
 }
 
 TEST_F(SyncDirTest, ReadsThePeersAtMostEverySoManySeconds) {
