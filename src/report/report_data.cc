@@ -61,6 +61,19 @@ json reproducer_files(const fs::path& dir, size_t limit) {
   return files;
 }
 
+// The fields the report reads have the types it reads them as; a case of
+// another shape (hand-edited, damaged) is left out, named, rather than
+// ending the report with an internal error.
+bool well_formed(const json& c) {
+  if (!c.is_object() || !c.contains("id") || !c["id"].is_string()) return false;
+  for (const char* text : {"front", "target", "signature", "status", "value", "detail"})
+    if (c.contains(text) && !c[text].is_string()) return false;
+  if (c.contains("run_index") && !c["run_index"].is_number_unsigned()) return false;
+  if (c.contains("saved_at") && !c["saved_at"].is_number()) return false;
+  if (c.contains("reduced") && !c["reduced"].is_boolean()) return false;
+  return true;
+}
+
 std::vector<std::string> split(const std::string& text, char sep) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -135,8 +148,8 @@ json target_table(const std::vector<json>& cases, const std::set<std::string>& f
     Row& r = rows[c.value("target", "")];
     if (c.value("status", "") == "rejected") {
       ++r.findings;
-      if (r.first_run.is_null() || c.value("run_index", 0) < r.first_run.get<int64_t>()) {
-        r.first_run = c.value("run_index", 0);
+      if (r.first_run.is_null() || c.value("run_index", uint64_t{0}) < r.first_run.get<uint64_t>()) {
+        r.first_run = c.value("run_index", uint64_t{0});
         r.first_signature = c.value("signature", "");
       }
     } else {
@@ -166,9 +179,15 @@ json progress_series(const std::vector<json>& lines) {
   if (sorted.empty()) return series;
   const double t0 = (*sorted.front())["time"].get<double>();
   for (const json* l : sorted) {
-    const std::string target = l->value("target", "");
-    session[{l->value("pid", int64_t{0}), target}] = {l->value("runs", uint64_t{0}), l->value("findings", uint64_t{0})};
-    features[target] = l->value("features", uint64_t{0});
+    try {
+      const std::string target = l->value("target", "");
+      const std::pair<uint64_t, uint64_t> counts{l->value("runs", uint64_t{0}), l->value("findings", uint64_t{0})};
+      const uint64_t target_features = l->value("features", uint64_t{0});
+      session[{l->value("pid", int64_t{0}), target}] = counts;
+      features[target] = target_features;
+    } catch (const json::exception&) {
+      continue;  // a line of another shape: no point
+    }
     uint64_t runs = 0, findings = 0, feats = 0;
     for (const auto& [key, counts] : session) {
       runs += counts.first;
@@ -192,9 +211,11 @@ json collect(const fs::path& corpus, const ReportOptions& options) {
   for (bool rejected : {false, true}) {
     for (const fs::path& dir : entries(layout.cases(rejected))) {
       json c = parse_or_null(dir / "case.json");
-      if (!c.is_object() || !c.contains("id")) {
+      if (!well_formed(c)) {
         ++unreadable;
-        if (options.warn) options.warn(fmt::format("{}: unreadable; left out of the report", (dir / "case.json").string()));
+        if (options.warn)
+          options.warn(fmt::format("{}: unreadable, or a field of the wrong type; left out of the report",
+                                   (dir / "case.json").string()));
         continue;
       }
       fronts.insert(c.value("front", ""));
@@ -210,7 +231,7 @@ json collect(const fs::path& corpus, const ReportOptions& options) {
                           {"reduced", c.value("reduced", true)},
                           {"value", c.value("value", "")},
                           {"detail", c.value("detail", "")},
-                          {"found_at_run", c.value("run_index", 0)},
+                          {"found_at_run", c.value("run_index", uint64_t{0})},
                           {"found_at", c.contains("saved_at") ? c["saved_at"] : json(nullptr)},
                           {"replay", fmt::format("testgen replay {}", dir.string())},
                           {"files", reproducer_files(dir, options.file_bytes)}});
@@ -220,8 +241,8 @@ json collect(const fs::path& corpus, const ReportOptions& options) {
   std::stable_sort(findings.begin(), findings.end(), [](const json& a, const json& b) {
     const double ta = a["found_at"].is_number() ? a["found_at"].get<double>() : 0;
     const double tb = b["found_at"].is_number() ? b["found_at"].get<double>() : 0;
-    return std::tuple(ta, a["found_at_run"].get<int64_t>(), a["id"].get<std::string>()) <
-           std::tuple(tb, b["found_at_run"].get<int64_t>(), b["id"].get<std::string>());
+    return std::tuple(ta, a["found_at_run"].get<uint64_t>(), a["id"].get<std::string>()) <
+           std::tuple(tb, b["found_at_run"].get<uint64_t>(), b["id"].get<std::string>());
   });
 
   std::vector<json> lines;

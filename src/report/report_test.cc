@@ -20,7 +20,8 @@ TEST(Report, ProgressOfTwoTargetsAndTwoSessionsIsSummed) {
       {{"time", 102.0}, {"pid", 1}, {"target", "a"}, {"runs", 30}, {"features", 6}, {"findings", 0}},
       // a second session of target a resumes: runs count anew, features go on
       {{"time", 110.0}, {"pid", 2}, {"target", "a"}, {"runs", 5}, {"features", 9}, {"findings", 1}},
-      json::parse("\"a line cut short\"", nullptr, false)};
+      json::parse("\"a line cut short\"", nullptr, false),
+      {{"time", 111.0}, {"pid", 3}, {"target", "a"}, {"runs", "many"}}};
   const json s = progress_series(lines);
   ASSERT_EQ(s.size(), 4u);
   EXPECT_EQ(s[0], json({0.0, 10, 5, 0}));
@@ -70,8 +71,12 @@ TEST(Report, CollectsFindingsCoverpointsAndTheSolveTableFromACorpus) {
     c.save(r);
     c.note_progress("puzzle:hi", Progress{.runs = 9, .kept = 2, .findings = 1, .features = 2, .seconds = 0.5}, true);
   }
+  // A case with a field of the wrong type is left out, counted, not the end of the report.
+  fs::create_directories(root / "accepted" / "00000000000000ff");
+  std::ofstream(root / "accepted" / "00000000000000ff" / "case.json") << R"({"id": "00000000000000ff", "run_index": "x"})";
   const json data = collect(root);
   EXPECT_EQ(data["counts"]["accepted"], 2);
+  EXPECT_EQ(data["counts"]["unreadable"], 1);
   ASSERT_EQ(data["findings"].size(), 1u);
   EXPECT_EQ(data["findings"][0]["signature"], "said hi");
   EXPECT_EQ(data["findings"][0]["found_at_run"], 9);
